@@ -1,0 +1,50 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+// The sync server's address; in development Vite forwards /api calls to it.
+const serverOrigin = 'http://127.0.0.1:8787'
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      // The app asks before reloading into a new version, so an officer never loses a half-typed form.
+      registerType: 'prompt',
+      // src/pwa registers the service worker itself through virtual:pwa-register/react.
+      injectRegister: false,
+      manifest: {
+        name: 'Casebook',
+        short_name: 'Casebook',
+        description: 'Anti-social behaviour case management for council community safety officers.',
+        lang: 'en-GB',
+        theme_color: '#1d4ed8',
+        background_color: '#ffffff',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // Icons are precached through the manifest; listing them here too would store them twice.
+        globPatterns: ['**/*.{js,css,html}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+      },
+    }),
+  ],
+  server: {
+    proxy: {
+      '/api': serverOrigin,
+    },
+  },
+})
