@@ -1,0 +1,81 @@
+import type { DomainEvent, EventType } from './events.ts'
+import { parseEvent, systemActorId } from './events.ts'
+import type { Actor, Guard } from './guard-context.ts'
+import { caseGuards } from './guards-case.ts'
+import { stage1Guards } from './guards-stage1.ts'
+import { londonDate } from './london-time.ts'
+import type { MatterState } from './matter-state.ts'
+import type { Refusal } from './refusal.ts'
+import { refuse } from './refusal.ts'
+import type { RiskMatrix } from './risk-matrix.ts'
+import { defaultRiskMatrix } from './risk-matrix.ts'
+import type { StatutoryLimits } from './statutory-limits.ts'
+import { statutoryLimits } from './statutory-limits.ts'
+
+// The one place that decides whether a step may be recorded now. The device calls it before it
+// writes; the server calls it again on every pushed event, against its own state, so no device
+// can bypass a rule (DESIGN.md, STYLE.md "one command, one place").
+
+export type CheckContext = {
+  /** The matter as folded from its accepted events; null when the event would open a new matter. */
+  state: MatterState | null
+  actor: Actor
+  now: string
+  findEvent?: (id: string) => DomainEvent | undefined
+  matrix?: RiskMatrix
+  law?: StatutoryLimits
+}
+
+export type CheckResult = { ok: true; event: DomainEvent } | { ok: false; refusal: Refusal }
+
+/** Devices' clocks drift; an event may claim to be at most this far ahead of the checker's clock. */
+export const clockSkewMs = 5 * 60_000
+
+const guards: { [T in EventType]?: Guard<T> } = { ...stage1Guards, ...caseGuards }
+
+function firstIssue(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
+  const issue = error.issues[0]
+  return issue?.message ?? 'The entry is not valid.'
+}
+
+export function checkEvent(ctx: CheckContext, input: unknown): CheckResult {
+  const parsed = parseEvent(input)
+  if (!parsed.success) return { ok: false, refusal: refuse('invalid', firstIssue(parsed.error)) }
+  const event = parsed.data
+  const refusal = whyNot(ctx, event)
+  return refusal ? { ok: false, refusal } : { ok: true, event }
+}
+
+function whyNot(ctx: CheckContext, event: DomainEvent): Refusal | null {
+  const { actor, state, now } = ctx
+  if (event.actorId !== actor.id) return refuse('wrong_actor', 'An entry is recorded in the name of the person signed in.')
+  if (actor.role === 'admin') return refuse('role', 'An administrator manages users and does not record case work.')
+  if (actor.id === systemActorId && event.type !== 'matterClosed') {
+    return refuse('role', 'The system records only automatic closures.')
+  }
+  if (actor.role === 'public' && (event.type !== 'reportReceived' || event.payload.channel !== 'online_form')) {
+    return refuse('role', 'The public form can only make a new online report.')
+  }
+  if (Date.parse(event.occurredAt) > Date.parse(now) + clockSkewMs) {
+    return refuse('in_future', 'An entry cannot be dated in the future.')
+  }
+  if (event.type === 'reportReceived') {
+    return state ? refuse('matter_exists', 'This matter already exists.') : null
+  }
+  if (!state) return refuse('unknown_matter', 'That matter does not exist.')
+  if (event.matterId !== state.id) return refuse('wrong_matter', 'The entry belongs to a different matter.')
+  const guard: Guard<EventType> | undefined = guards[event.type]
+  if (!guard) return null
+  return guard(
+    {
+      state,
+      actor,
+      now,
+      today: londonDate(now),
+      findEvent: ctx.findEvent ?? (() => undefined),
+      matrix: ctx.matrix ?? defaultRiskMatrix,
+      law: ctx.law ?? statutoryLimits,
+    },
+    event,
+  )
+}

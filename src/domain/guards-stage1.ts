@@ -1,0 +1,99 @@
+import { dueAutomaticClosure } from './deadlines.ts'
+import type { EventType } from './events.ts'
+import { systemActorId } from './events.ts'
+import type { Guard } from './guard-context.ts'
+import { inPhases, knownParties, notInFuture, openPhases } from './guard-context.ts'
+import { isAssessment } from './phases.ts'
+import { refuse } from './refusal.ts'
+import { automaticClosureReasons } from './vocabulary.ts'
+
+// Guards for intake and Stage 1 (R1–R5): each says why a step is not allowed now, or null.
+
+type Guards = { [T in EventType]?: Guard<T> }
+
+export const stage1Guards: Guards = {
+  reportLinked: ({ state }) => inPhases(state, openPhases, 'linking a report'),
+  matterAssigned: ({ state, actor }, e) => {
+    const phase = inPhases(state, openPhases, 'assigning the matter')
+    if (phase) return phase
+    // Officers take unassigned work for themselves; managers allocate.
+    if (actor.role === 'manager') return null
+    if (e.payload.officerId !== actor.id || (state.assignedOfficerId && state.assignedOfficerId !== actor.id)) {
+      return refuse('manager_only', 'Only a manager can assign a matter to someone else or take it from another officer.')
+    }
+    return null
+  },
+  matterDetailsUpdated: ({ state }) => inPhases(state, openPhases, 'changing the details'),
+  partyAdded: ({ state }) => inPhases(state, openPhases, 'adding a person'),
+  thresholdAssessed: ({ state }) => inPhases(state, ['enquiry'], 'the threshold assessment'),
+  neighbourAdviceGiven: (ctx, e) =>
+    inPhases(ctx.state, ['enquiry'], 'neighbour advice') ?? notInFuture(ctx, e.payload.givenOn, 'The date given'),
+  contactAttempted: ({ state }, e) =>
+    inPhases(state, openPhases, 'recording a contact attempt') ?? knownParties(state, e.payload.partyId ? [e.payload.partyId] : []),
+  contactMade: (ctx, e) => {
+    const { state } = ctx
+    // A contact made before an automatic closure but synced after it is still a fact (R4).
+    const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
+    return (
+      (lateFact ? null : inPhases(state, openPhases, 'recording a contact')) ??
+      knownParties(state, e.payload.partyId ? [e.payload.partyId] : [])
+    )
+  },
+  contactLetterSent: (ctx, e) => {
+    const { state } = ctx
+    const phase = inPhases(state, ['enquiry', 'evidence'], 'the contact letter')
+    if (phase) return phase
+    if (state.anonymous) return refuse('anonymous', 'The report is anonymous: contact is not possible.', 'R4')
+    if (state.contact.established) return refuse('contact_established', 'Contact with the complainant is already established.', 'R4')
+    if (state.contact.failedPhoneAttempts < 3) {
+      return refuse(
+        'phone_attempts_required',
+        `Try the complainant by phone three times first (${state.contact.failedPhoneAttempts} so far).`,
+        'R4',
+      )
+    }
+    return notInFuture(ctx, e.payload.sentOn, 'The date sent')
+  },
+  diarySheetsIssued: (ctx, e) => {
+    const { state } = ctx
+    const phase = inPhases(state, ['enquiry', 'evidence'], 'issuing diary sheets')
+    if (phase) return phase
+    if (!state.threshold?.met) {
+      return refuse('threshold_required', 'Record that the threshold is met before issuing diary sheets.', 'R5')
+    }
+    return notInFuture(ctx, e.payload.issuedOn, 'The date issued')
+  },
+  diaryEntryRecorded: (ctx, e) => {
+    const { state } = ctx
+    if (state.phase === 'enquiry') return refuse('diary_sheets_required', 'Issue diary sheets before recording diary entries.', 'R5')
+    const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
+    return (lateFact ? null : inPhases(state, openPhases, 'recording a diary entry')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
+  },
+  evidenceAdded: (ctx, e) =>
+    inPhases(ctx.state, openPhases, 'adding evidence') ?? notInFuture(ctx, e.payload.obtainedOn, 'The date obtained'),
+  matterClosed: ({ state, actor, now }, e) => {
+    const automatic = (automaticClosureReasons as readonly string[]).includes(e.payload.reason)
+    if (automatic || e.payload.automatic || actor.id === systemActorId) {
+      // R4, R5: only the system records these, once the deadline has passed.
+      const due = dueAutomaticClosure(state, now)
+      if (actor.id !== systemActorId || !e.payload.automatic) {
+        return refuse('automatic_only', 'This closure is recorded automatically when its deadline passes.')
+      }
+      if (!due || due.reason !== e.payload.reason || due.deadline !== e.payload.deadline) {
+        return refuse('not_due', 'No automatic closure is due on this matter now.')
+      }
+      return null
+    }
+    if (!isAssessment(state.phase)) {
+      return state.phase === 'closed'
+        ? refuse('matter_closed', 'The matter is already closed.')
+        : refuse('approval_required', 'A case closes through a closure request and a manager’s approval.', 'R16')
+    }
+    if (e.payload.reason === 'advice_given' && !state.neighbourAdvice) {
+      return refuse('advice_not_recorded', 'Record the neighbour advice given before closing for that reason.', 'R3')
+    }
+    return null
+  },
+  closureAdvised: ({ state }) =>
+    state.phase === 'closed' ? null : refuse('not_closed', 'The complainant is advised of a closure once the matter is closed.', 'R2'),
+}

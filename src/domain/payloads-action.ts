@@ -1,0 +1,182 @@
+import { z } from 'zod'
+import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
+import {
+  agreementKinds,
+  caseClosureReasonSchema,
+  contactMethodSchema,
+  interventionKindSchema,
+} from './vocabulary.ts'
+
+// Stages 3–5: interventions (R12), legal steps (R13, R14), closure (R15–R18) and after (R19).
+
+const partyIds = z.array(idSchema).min(1, { error: 'Choose who it is for.' })
+
+export const interventionRecordedPayload = z
+  .object({
+    interventionId: idSchema,
+    kind: interventionKindSchema,
+    partyIds,
+    date: isoDateSchema,
+    summary: optionalText('Summary'),
+    terms: optionalText('The terms', 10_000),
+    reviewOn: isoDateSchema.optional(),
+    /** For a written warning: the time given to comply (s43, before a CPN). */
+    complyBy: isoDateSchema.optional(),
+    consents: z.array(z.object({ partyId: idSchema, consented: z.boolean() })).default([]),
+  })
+  .superRefine((i, ctx) => {
+    if (agreementKinds.includes(i.kind)) {
+      if (!i.terms) ctx.addIssue({ code: 'custom', path: ['terms'], message: 'Set out the terms of the agreement.' })
+      if (!i.reviewOn) ctx.addIssue({ code: 'custom', path: ['reviewOn'], message: 'Give a review date for the agreement.' })
+    }
+    // R12: a mediation referral needs the recorded consent of both parties.
+    if (i.kind === 'mediation_referral') {
+      const consenting = new Set(i.consents.filter((c) => c.consented).map((c) => c.partyId))
+      if (i.partyIds.length < 2 || i.partyIds.some((p) => !consenting.has(p))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consents'],
+          message: 'A mediation referral needs the recorded consent of both parties.',
+        })
+      }
+    }
+  })
+
+export const interventionBreachedPayload = z.object({
+  interventionId: idSchema,
+  occurredOn: isoDateSchema,
+  details: longText('What the breach was'),
+})
+
+/** R18: tit-for-tat closures need mediation to have been offered, and the answer of each party. */
+export const mediationOfferedPayload = z.object({
+  offeredOn: isoDateSchema,
+  responses: z
+    .array(z.object({ partyId: idSchema, response: z.enum(['consented', 'declined', 'no_response']) }))
+    .min(2, { error: 'Mediation is offered to both parties.' }),
+})
+
+export const legalDecisionRecordedPayload = z.object({
+  decisionId: idSchema,
+  legalServicesConsulted: z.boolean(),
+  advice: optionalText('The advice given', 10_000),
+  proportionality: longText('Why the step is reasonable and proportionate'),
+})
+
+const legalStepBase = {
+  stepId: idSchema,
+  partyIds: z.array(idSchema).default([]),
+  servedOn: isoDateSchema.optional(),
+  hearingOn: isoDateSchema.optional(),
+  expiresOn: isoDateSchema.optional(),
+  reviewOn: isoDateSchema.optional(),
+  notes: optionalText('Notes', 10_000),
+}
+
+export const powerOfArrestGrounds = ['violence', 'threatened_violence', 'significant_risk_of_harm'] as const
+
+export const legalStepTakenPayload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('letter_before_action'), ...legalStepBase }),
+  z.object({ kind: z.literal('legal_undertaking'), ...legalStepBase }),
+  z.object({
+    kind: z.literal('civil_injunction'),
+    ...legalStepBase,
+    respondentAge: z.int().min(0).max(120),
+    durationMonths: z.int().min(1).max(120).optional(),
+    youthOffendingTeamConsulted: z.boolean().default(false),
+    powerOfArrest: z.boolean().default(false),
+    powerOfArrestGrounds: z.enum(powerOfArrestGrounds).optional(),
+  }),
+  z.object({
+    kind: z.literal('closure_order'),
+    ...legalStepBase,
+    premises: shortText('The premises'),
+    noticeServedAt: instantSchema,
+    noticeHours: z.int().min(1).max(48),
+    noticeExtensionSignedOffBy: z.string().trim().max(200).optional(),
+    hearingAt: instantSchema,
+    orderMonths: z.int().min(1).max(6).optional(),
+  }),
+  z.object({
+    kind: z.literal('community_protection_notice'),
+    ...legalStepBase,
+    /** s43: the written warning that came first (an intervention on this case). */
+    warningInterventionId: idSchema,
+  }),
+  z.object({
+    kind: z.literal('public_space_protection_order'),
+    ...legalStepBase,
+    area: shortText('The area it covers'),
+    durationMonths: z.int().min(1).max(120),
+    consultedPoliceOn: isoDateSchema.optional(),
+    consultedCommissionerOn: isoDateSchema.optional(),
+    consultedCommunityOn: isoDateSchema.optional(),
+  }),
+])
+export type LegalStepTaken = z.infer<typeof legalStepTakenPayload>
+
+export const legalStepDatesSetPayload = z.object({
+  stepId: idSchema,
+  servedOn: isoDateSchema.optional(),
+  hearingOn: isoDateSchema.optional(),
+  expiresOn: isoDateSchema.optional(),
+  reviewOn: isoDateSchema.optional(),
+  /** A closure order extended: its new total length in months (at most 6). */
+  extendedToMonths: z.int().min(1).max(12).optional(),
+})
+
+const victimTold = z.discriminatedUnion('told', [
+  z.object({ told: z.literal(true), method: contactMethodSchema, on: isoDateSchema }),
+  z.object({ told: z.literal(false), why: longText('Why the victim could not be told') }),
+])
+
+export const closureRequestedPayload = z
+  .object({
+    reason: caseClosureReasonSchema,
+    rationale: longText('The rationale for closing'),
+    // R17: how and when the victim was told, or why that was not possible.
+    victimTold,
+    mediationOutcome: z.enum(['both_consented', 'declined', 'no_response']).optional(),
+    signposting: optionalText('The signposting given'),
+  })
+  .superRefine((r, ctx) => {
+    // R18: the special reasons carry their own record.
+    if (r.reason === 'tit_for_tat' && !r.mediationOutcome) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mediationOutcome'],
+        message: 'Say whether both parties consented to the mediation offered.',
+      })
+    }
+    if (r.reason === 'tools_exhausted' && !r.signposting) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signposting'],
+        message: 'Record the signposting given when all tools are exhausted.',
+      })
+    }
+  })
+
+export const closureApprovedPayload = z.object({ comment: optionalText('Comment') })
+export const closureRejectedPayload = z.object({ comment: longText("The manager's comment") })
+
+export const feedbackInvitedPayload = z.object({
+  method: z.enum(['link', 'post']),
+  sentOn: isoDateSchema,
+})
+export const feedbackReceivedPayload = z.object({
+  receivedOn: isoDateSchema,
+  satisfied: z.enum(['yes', 'partly', 'no']).optional(),
+  summary: longText('The feedback'),
+})
+
+export const matterReopenedPayload = z.object({ reason: longText('The reason for reopening') })
+
+export const entryCorrectedPayload = z.object({
+  targetEventId: idSchema,
+  reason: longText('The reason for the correction'),
+  changes: z
+    .record(z.string(), z.unknown())
+    .refine((c) => Object.keys(c).length > 0, { message: 'Change at least one field.' }),
+})
+

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+// Field shapes shared by every event. Dates are England calendar dates (YYYY-MM-DD);
+// instants are UTC ISO strings. Free text is bounded so one bad record cannot fill a device.
+
+export const isoDateSchema = z.iso.date({ error: 'Enter a date as YYYY-MM-DD.' })
+export const instantSchema = z.iso.datetime({ error: 'Enter a date and time.' })
+export const idSchema = z.uuid({ error: 'Not a valid id.' })
+
+export const shortText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(200, { error: `${label} must be 200 characters or fewer.` })
+
+export const longText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(10_000, { error: `${label} must be 10,000 characters or fewer.` })
+
+export const optionalText = (label: string, max = 2_000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer.` })
+    .optional()
+
+export const locationSchema = z.object({
+  address: shortText('The location'),
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, { error: 'Enter a UK postcode, like GU51 4AE.' })
+    .optional(),
+})
+export type Location = z.infer<typeof locationSchema>
+
+export const contactDetailsSchema = z.object({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ()-]{7,20}$/, { error: 'Enter a phone number, like 01252 622122.' })
+    .optional(),
+  email: z.email({ error: 'Enter an e-mail address, like name@example.com.' }).optional(),
+  address: z.string().trim().max(300).optional(),
+})
+export type ContactDetails = z.infer<typeof contactDetailsSchema>
+
+export function hasContactRoute(details: ContactDetails | undefined): boolean {
+  return Boolean(details && (details.phone || details.email || details.address))
+}
