@@ -1,0 +1,80 @@
+import type { MatterState } from '../domain/matter-state.ts'
+import type { CasebookDb } from './database.ts'
+import { matterEvents } from './read-tables.ts'
+import type { DueActionRow, MatterRow, OutboxRow, StoredEvent } from './rows.ts'
+
+// The reads the screens make. Lists use the indexes; search reads the matter rows once and
+// filters in memory, because names and addresses are deliberately not indexed (DESIGN.md:
+// personal fields stay unindexed so they can be encrypted on the device).
+
+export async function dueActionsUpTo(db: CasebookDb, lastDay: string): Promise<DueActionRow[]> {
+  return db.dueActions.where('dueOn').belowOrEqual(lastDay).sortBy('dueOn')
+}
+
+export async function openMatters(db: CasebookDb): Promise<MatterRow[]> {
+  return db.matters.where('phase').notEqual('closed').toArray()
+}
+
+export async function matterRow(db: CasebookDb, matterId: string): Promise<MatterRow | undefined> {
+  return db.matters.get(matterId)
+}
+
+export async function chronologyOf(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {
+  return matterEvents(db, matterId)
+}
+
+export async function outboxOf(db: CasebookDb, matterId?: string): Promise<OutboxRow[]> {
+  const rows = await db.outbox.toArray()
+  return matterId ? rows.filter((r) => r.matterId === matterId) : rows
+}
+
+export async function pendingCount(db: CasebookDb): Promise<number> {
+  return db.outbox.where('status').equals('pending').count()
+}
+
+export type SearchHit = { matter: MatterState; matched: string }
+
+function haystack(s: MatterState): [string, string][] {
+  return [
+    [s.reference, 'reference'],
+    [`${s.location.address} ${s.location.postcode ?? ''}`, 'address'],
+    [s.description, 'description'],
+    ...s.parties.map((p): [string, string] => [p.name, p.role.replace('_', ' ')]),
+  ]
+}
+
+/** Matters whose reference, address, description or a party's name contains every word typed. */
+export function searchMatters(rows: readonly MatterRow[], query: string, limit = 50): SearchHit[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return []
+  const hits: SearchHit[] = []
+  for (const row of rows) {
+    const fields = haystack(row.state)
+    const text = fields.map(([t]) => t.toLowerCase()).join('\n')
+    if (!words.every((w) => text.includes(w))) continue
+    const first = fields.find(([t]) => words.some((w) => t.toLowerCase().includes(w)))
+    hits.push({ matter: row.state, matched: first?.[1] ?? '' })
+    if (hits.length >= limit) break
+  }
+  return hits
+}
+
+/** R1: open matters at the same address or with a party of the same name: a possible duplicate. */
+export function possibleDuplicates(
+  rows: readonly MatterRow[],
+  report: { address: string; postcode?: string | undefined; names: string[] },
+): MatterState[] {
+  const norm = (v: string) => v.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const address = norm(report.address)
+  const postcode = report.postcode ? norm(report.postcode) : ''
+  const names = report.names.map(norm).filter((n) => n.length > 2)
+  return rows
+    .map((r) => r.state)
+    .filter((s) => s.phase !== 'closed')
+    .filter(
+      (s) =>
+        (address.length > 4 && norm(s.location.address) === address) ||
+        (postcode && norm(s.location.postcode ?? '') === postcode && norm(s.location.address).slice(0, 4) === address.slice(0, 4)) ||
+        s.parties.some((p) => names.includes(norm(p.name))),
+    )
+}

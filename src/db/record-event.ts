@@ -1,0 +1,100 @@
+import type { CheckContext } from '../domain/check-event.ts'
+import { checkEvent } from '../domain/check-event.ts'
+import type { DomainEvent, EventType } from '../domain/events.ts'
+import { evolve } from '../domain/fold.ts'
+import type { Actor } from '../domain/guard-context.ts'
+import { uuidV7 } from '../domain/ids.ts'
+import type { MatterState } from '../domain/matter-state.ts'
+import type { Refusal } from '../domain/refusal.ts'
+import type { CasebookDb } from './database.ts'
+import { writeTables } from './database.ts'
+import { refoldMatter, writeReadRows } from './read-tables.ts'
+
+// The one way a step is recorded on the device. The domain checks it; then ONE transaction
+// appends the event, queues it for the server and updates the read tables. If any write fails,
+// IndexedDB rolls all of them back: nothing is half-recorded, and the UI says "saved" only
+// after the transaction has committed.
+
+export type Session = { actor: Actor; deviceId: string }
+
+export type StepInput = {
+  matterId: string
+  type: EventType
+  payload: unknown
+  /** When it happened, if not now (a diary entry from last night). */
+  occurredAt?: string
+}
+
+export type RecordResult =
+  | { ok: true; event: DomainEvent; state: MatterState }
+  | { ok: false; refusal: Refusal }
+
+export function newId(now: string): string {
+  return uuidV7(Date.parse(now), crypto.getRandomValues(new Uint8Array(10)))
+}
+
+export async function recordEvent(
+  db: CasebookDb,
+  session: Session,
+  input: StepInput,
+  now: string,
+): Promise<RecordResult> {
+  const proposed = {
+    id: newId(now),
+    matterId: input.matterId,
+    type: input.type,
+    payload: input.payload,
+    actorId: session.actor.id,
+    deviceId: session.deviceId,
+    occurredAt: input.occurredAt ?? now,
+    recordedAt: now,
+  }
+  return db.transaction('rw', writeTables(db), async () => {
+    const row = await db.matters.get(input.matterId)
+    const state = row?.state ?? null
+    const target = correctionTarget(input)
+    const found = target ? await db.events.get(target) : undefined
+    const ctx: CheckContext = { state, actor: session.actor, now, findEvent: (id) => (found?.id === id ? found : undefined) }
+    const checked = checkEvent(ctx, proposed)
+    if (!checked.ok) return checked
+    const event = checked.event
+    await db.events.add({ ...event, seq: null })
+    await db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null })
+    const next = evolve(state, event)
+    const written = next ? (await writeReadRows(db, next, now), next) : await refoldMatter(db, event.matterId, now)
+    if (!written) throw new Error(`Recorded ${event.type} but matter ${event.matterId} does not fold`)
+    return { ok: true as const, event, state: written }
+  })
+}
+
+function correctionTarget(input: StepInput): string | undefined {
+  if (input.type !== 'entryCorrected' || typeof input.payload !== 'object' || input.payload === null) return undefined
+  const target = (input.payload as { targetEventId?: unknown }).targetEventId
+  return typeof target === 'string' ? target : undefined
+}
+
+function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: unknown } | null)?.name)
+  return names.includes('QuotaExceededError')
+}
+
+/**
+ * What the screens call: `recordEvent`, with a full device turned into a refusal the officer can
+ * act on. Nothing was written (the transaction rolled back) and the form keeps what was typed.
+ * Any other storage failure is a bug or a broken device and is rethrown, never swallowed.
+ */
+export async function recordStep(db: CasebookDb, session: Session, input: StepInput, now: string): Promise<RecordResult> {
+  try {
+    return await recordEvent(db, session, input, now)
+  } catch (error) {
+    if (!isQuotaError(error)) throw error
+    return {
+      ok: false,
+      refusal: {
+        code: 'storage_full',
+        message:
+          'This device has run out of storage space, so this entry was not saved. What you typed is still here: free some space (photos, other apps), then save again.',
+      },
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { DomainEvent } from '../domain/events.ts'
+import type { DueAction } from '../domain/evaluate.ts'
+import { evaluate } from '../domain/evaluate.ts'
+import type { MatterState, Party } from '../domain/matter-state.ts'
+import type { Phase } from '../domain/phases.ts'
+import type { RiskLevel } from '../domain/risk-matrix.ts'
+import type { Refusal } from '../domain/refusal.ts'
+
+// The shapes stored on the device, and the pure mapping from a folded matter to its read rows.
+// IndexedDB cannot index null, so "none" values are stored as sortable sentinels.
+
+export const noOfficer = ''
+export const noDueDate = '9999-12-31'
+
+/** An event as stored on the device: the server's `seq` once accepted, null while pending. */
+export type StoredEvent = DomainEvent & { seq: number | null }
+
+export type OutboxRow = {
+  eventId: string
+  matterId: string
+  queuedAt: string
+  status: 'pending' | 'rejected'
+  attempts: number
+  refusal: Refusal | null
+}
+
+export type MatterRow = {
+  id: string
+  reference: string
+  phase: Phase
+  assignedOfficerId: string
+  riskLevel: RiskLevel | 'none'
+  nextDueOn: string
+  updatedAt: string
+  /** The folded matter, so opening it needs no replay of its history. */
+  state: MatterState
+}
+
+export type PartyRow = Party & { id: string; matterId: string }
+
+export type DueActionRow = Omit<DueAction, 'status'> & {
+  id: string
+  matterId: string
+  reference: string
+  assignedOfficerId: string
+}
+
+export type MetaRow = { key: string; value: unknown }
+
+export type DraftRow = { key: string; updatedAt: string; value: unknown }
+
+export type ReadRows = { matter: MatterRow; parties: PartyRow[]; dueActions: DueActionRow[] }
+
+export function readRowsOf(state: MatterState, now: string): ReadRows {
+  const assignedOfficerId = state.assignedOfficerId ?? noOfficer
+  const { dueActions, automaticClosure } = evaluate(state, now)
+  const rows: DueActionRow[] = dueActions.map(({ status: _status, ...action }) => ({
+    ...action,
+    id: `${state.id}|${action.key}`,
+    matterId: state.id,
+    reference: state.reference,
+    assignedOfficerId,
+  }))
+  const officerDates = rows.filter((r) => r.forRole === 'officer').map((r) => r.dueOn)
+  if (automaticClosure) officerDates.push(automaticClosure.deadline)
+  return {
+    matter: {
+      id: state.id,
+      reference: state.reference,
+      phase: state.phase,
+      assignedOfficerId,
+      riskLevel: state.risk.current?.level ?? 'none',
+      nextDueOn: officerDates.sort()[0] ?? noDueDate,
+      updatedAt: state.updatedAt,
+      state,
+    },
+    parties: state.parties.map((p) => ({ ...p, id: `${state.id}|${p.partyId}`, matterId: state.id })),
+    dueActions: rows,
+  }
+}
+
+/** The order a matter's events are folded in: the server's, then this device's pending ones. */
+export function compareStoredEvents(a: StoredEvent, b: StoredEvent): number {
+  if (a.seq !== null && b.seq !== null) return a.seq - b.seq
+  if (a.seq !== null) return -1
+  if (b.seq !== null) return 1
+  return a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)
+}

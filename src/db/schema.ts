@@ -1,0 +1,36 @@
+import type { Dexie } from 'dexie'
+
+// The device database's versioned schema. Only ids, dates, phases and risk levels are indexed:
+// personal data (names, contact details, free text) lives in unindexed fields, so encrypting
+// them on the device later (DESIGN.md) needs no index change. A new version is added below the
+// last one, never by editing an old one: devices in the field upgrade from every earlier version.
+
+export const databaseName = 'casebook'
+
+export const schemaVersions: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      // The source of truth: every event on this device, synced or not.
+      events: 'id, matterId, seq, recordedAt',
+      // Events not yet accepted by the server; rejected ones stay until the officer acts on them.
+      outbox: 'eventId, status, queuedAt',
+      // Read tables, rebuilt from `events` whenever needed.
+      matters: 'id, phase, assignedOfficerId, riskLevel, nextDueOn, updatedAt, [assignedOfficerId+nextDueOn]',
+      parties: 'id, matterId, partyId',
+      dueActions: 'id, matterId, dueOn, forRole, [assignedOfficerId+dueOn]',
+      meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      // Half-typed forms (the diary entry above all) survive a reload or a flat battery.
+      drafts: 'key, updatedAt',
+    },
+  },
+]
+
+export function declareSchema(db: Dexie, upTo = schemaVersions.length): void {
+  for (const { version, stores } of schemaVersions.slice(0, upTo)) db.version(version).stores(stores)
+}
