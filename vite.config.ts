@@ -18,7 +18,7 @@ export default defineConfig({
         short_name: 'Casebook',
         description: 'Anti-social behaviour case management for council community safety officers.',
         lang: 'en-GB',
-        theme_color: '#1d4ed8',
+        theme_color: '#1e3a8a',
         background_color: '#ffffff',
         display: 'standalone',
         start_url: '/',

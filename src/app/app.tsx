@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react'
+import { Suspense, lazy, useEffect, useRef } from 'react'
+import { useRoute } from './routing/navigation.ts'
+import { Link } from './routing/link.tsx'
+import { useServices } from './services.tsx'
+import { AppShell } from './shell/app-shell.tsx'
+
+// The officer app: sign-in until a profile exists, then the shell around the current route.
+// Every screen is its own chunk, so the first screen loads only what it draws.
+
+const TodayScreen = lazy(() => import('./features/today/today-screen.tsx'))
+const NewReportScreen = lazy(() => import('./features/new-report/new-report-screen.tsx'))
+const MatterScreen = lazy(() => import('./features/matter/matter-screen.tsx'))
+const DiaryEntryScreen = lazy(() => import('./features/matter/diary-entry-screen.tsx'))
+const SearchScreen = lazy(() => import('./features/search/search-screen.tsx'))
+const SettingsScreen = lazy(() => import('./features/settings/settings-screen.tsx'))
+const SignInScreen = lazy(() => import('./features/sign-in/sign-in-screen.tsx'))
+
+export function App({ banner }: { banner?: ReactNode }) {
+  const { profile } = useServices()
+  const route = useRoute()
+  const first = useRef(true)
+  const path = JSON.stringify(route)
+
+  // Move focus to the new screen so keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    document.getElementById('main')?.focus()
+  }, [path])
+
+  if (!profile) {
+    return (
+      <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+        <SignInScreen />
+      </Suspense>
+    )
+  }
+  let screen: ReactNode
+  switch (route.name) {
+    case 'today':
+      screen = <TodayScreen />
+      break
+    case 'newReport':
+      screen = <NewReportScreen />
+      break
+    case 'matter':
+      screen = <MatterScreen key={route.matterId} matterId={route.matterId} />
+      break
+    case 'diaryEntry':
+      screen = <DiaryEntryScreen key={route.matterId} matterId={route.matterId} />
+      break
+    case 'search':
+      screen = <SearchScreen initialQuery={route.query} />
+      break
+    case 'settings':
+      screen = <SettingsScreen />
+      break
+    case 'notFound':
+      screen = (
+        <div className="screen">
+          <h1>Page not found</h1>
+          <p>
+            There is nothing at this address. <Link to={{ name: 'today' }}>Go to Today</Link>.
+          </p>
+        </div>
+      )
+  }
+  return (
+    <AppShell route={route} banner={banner}>
+      <Suspense fallback={<p aria-busy="true">Loading…</p>}>{screen}</Suspense>
+    </AppShell>
+  )
+}

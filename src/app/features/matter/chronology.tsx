@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import type { OutboxRow, StoredEvent } from '../../../db/rows.ts'
+import type { EntryKind } from './chronology-text.ts'
+import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './chronology-text.ts'
+
+// The action plan as a readable chronology, in the order things happened. Corrected entries show
+// the correction beside the original; nothing is hidden or deleted. Entries not yet accepted by the
+// server say so; a rejected one says why.
+
+type Props = { events: readonly StoredEvent[]; outbox: readonly OutboxRow[]; meId: string }
+
+export function Chronology({ events, outbox, meId }: Props) {
+  const [kind, setKind] = useState<EntryKind | 'all'>('all')
+  const corrections = new Map<string, StoredEvent[]>()
+  for (const e of events) {
+    if (e.type === 'entryCorrected') corrections.set(e.payload.targetEventId, [...(corrections.get(e.payload.targetEventId) ?? []), e])
+  }
+  const status = new Map(outbox.map((o) => [o.eventId, o]))
+  const shown = [...events]
+    .filter((e) => kind === 'all' || kindOfType[e.type] === kind)
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.recordedAt.localeCompare(b.recordedAt))
+
+  return (
+    <section aria-labelledby="chronology-heading" className="chronology">
+      <h2 id="chronology-heading">Action plan ({events.length} entries)</h2>
+      <div className="field field-inline">
+        <label htmlFor="chronology-kind">Show</label>
+        <select id="chronology-kind" value={kind} onChange={(e) => setKind(e.target.value as EntryKind | 'all')}>
+          <option value="all">All entries</option>
+          {Object.entries(entryKinds).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ol className="entries">
+        {shown.map((e) => {
+          const pending = status.get(e.id)
+          const corrected = corrections.get(e.id)
+          return (
+            <li key={e.id} className={`entry entry-${kindOfType[e.type]}${corrected ? ' entry-superseded' : ''}`}>
+              <p className="entry-head">
+                <strong>{entryTitle(e)}</strong>
+                <span className="entry-when">
+                  {whenText(e.occurredAt)} · by {e.actorId === meId ? 'you' : e.actorId === 'system' ? 'Casebook (automatic)' : 'a colleague'}
+                  {e.recordedAt.slice(0, 16) !== e.occurredAt.slice(0, 16) ? ` · recorded ${whenText(e.recordedAt)}` : ''}
+                </span>
+              </p>
+              <dl className="entry-details">
+                {entryDetails(e).map(([label, value], i) => (
+                  <div key={`${label}-${i}`}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              {corrected && <p className="entry-note">Corrected later ({corrected.length}): see the correction entries.</p>}
+              {pending?.status === 'pending' && <p className="entry-note">Saved on this device; not yet sent to the server.</p>}
+              {pending?.status === 'rejected' && (
+                <p className="entry-note entry-rejected" role="alert">
+                  Not accepted by the server: {pending.refusal?.message}
+                </p>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

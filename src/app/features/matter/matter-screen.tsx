@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { chronologyOf, matterRow, outboxOf } from '../../../db/queries.ts'
+import { evaluate } from '../../../domain/evaluate.ts'
+import { DueList } from '../../components/due-list.tsx'
+import { useServices, useSession } from '../../services.tsx'
+import { Chronology } from './chronology.tsx'
+import { MatterHeader } from './matter-header.tsx'
+import { StepPanel } from './step-panel.tsx'
+
+// One matter: its header, what is due, recommendations, the steps allowed now, and the chronology.
+
+export default function MatterScreen({ matterId }: { matterId: string }) {
+  const { db, now } = useServices()
+  const { actor } = useSession()
+  const data = useLiveQuery(
+    async () => ({ row: await matterRow(db, matterId), events: await chronologyOf(db, matterId), outbox: await outboxOf(db, matterId) }),
+    [db, matterId],
+  )
+  if (!data) return <p aria-busy="true">Opening the matter…</p>
+  if (!data.row) {
+    return (
+      <div className="screen">
+        <h1>Matter not found</h1>
+        <p>This matter is not on this device. If it was just assigned to you, it arrives with the next sync.</p>
+      </div>
+    )
+  }
+  const state = data.row.state
+  const evaluation = evaluate(state, now())
+  const dueRows = evaluation.dueActions.map(({ status: _s, ...a }) => ({
+    ...a,
+    id: a.key,
+    matterId,
+    reference: state.reference,
+    assignedOfficerId: state.assignedOfficerId ?? '',
+  }))
+  const rejected = data.outbox.filter((o) => o.status === 'rejected')
+  return (
+    <div className="screen matter">
+      <MatterHeader state={state} evaluation={evaluation} meId={actor.id} />
+      {rejected.length > 0 && (
+        <p className="alert alert-error" role="alert">
+          {rejected.length} entr{rejected.length === 1 ? 'y was' : 'ies were'} not accepted by the server. See the action plan below for why.
+        </p>
+      )}
+      {state.closure.lastRejection && state.phase !== 'closed' && (
+        <p className="alert alert-warning">Closure request rejected by the manager: “{state.closure.lastRejection.comment}”</p>
+      )}
+      {evaluation.recommendations.map((r) => (
+        <div key={r.rule + r.title} className="alert alert-info">
+          <strong>
+            {r.title} ({r.rule})
+          </strong>
+          <p>{r.detail}</p>
+        </div>
+      ))}
+      <section aria-labelledby="due-heading">
+        <h2 id="due-heading">Due on this matter</h2>
+        <DueList rows={dueRows} today={evaluation.today} empty="Nothing is due." />
+      </section>
+      <StepPanel state={state} events={data.events} />
+      <Chronology events={data.events} outbox={data.outbox} meId={actor.id} />
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import type { MatterState } from '../../../../domain/matter-state.ts'
+import type { Role } from '../../../../domain/vocabulary.ts'
+import { actionSteps } from './action-steps.ts'
+import { caseSteps } from './case-steps.ts'
+import { stage1Steps } from './stage1-steps.ts'
+import type { StepDefinition } from './step-definition.ts'
+
+export const allSteps: StepDefinition[] = [...stage1Steps, ...caseSteps, ...actionSteps]
+
+/** The steps offered on a matter now: those its phase allows, for the signed-in role. */
+export function stepsFor(state: MatterState, role: Role): StepDefinition[] {
+  if (role === 'admin') return []
+  return allSteps.filter((s) => s.phases.includes(state.phase) && (!s.roles || s.roles.includes(role)))
+}
+
+export function stepById(id: string): StepDefinition | undefined {
+  return allSteps.find((s) => s.id === id)
+}

@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useDeferredValue, useState } from 'react'
+import { searchMatters } from '../../../db/queries.ts'
+import { asbCategoryLabels } from '../../../domain/vocabulary.ts'
+import { PhaseBadge } from '../../components/badges.tsx'
+import { Link } from '../../routing/link.tsx'
+import { navigate } from '../../routing/navigation.ts'
+import { useServices } from '../../services.tsx'
+
+// Search across matters, people and addresses, with results as you type. The matter rows are
+// read once and filtered in memory: personal fields are not indexed (see src/db/queries.ts).
+
+export default function SearchScreen({ initialQuery }: { initialQuery: string }) {
+  const { db } = useServices()
+  const [query, setQuery] = useState(initialQuery)
+  const deferred = useDeferredValue(query)
+  const rows = useLiveQuery(() => db.matters.toArray(), [db])
+  const hits = rows ? searchMatters(rows, deferred) : []
+  return (
+    <div className="screen">
+      <h1>Search</h1>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="search-query">Reference, address, postcode or name</label>
+          <input
+            id="search-query"
+            type="search"
+            autoComplete="off"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              navigate({ name: 'search', query: e.target.value }, { replace: true })
+            }}
+          />
+        </div>
+      </form>
+      <p aria-live="polite" className="hint">
+        {deferred.trim() === '' ? 'Type to search.' : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
+      </p>
+      <ul className="matter-list">
+        {hits.map(({ matter, matched }) => (
+          <li key={matter.id}>
+            <Link to={{ name: 'matter', matterId: matter.id }} className="matter-link">
+              <span className="matter-ref">{matter.reference}</span>
+              <span className="matter-where">
+                {matter.location.address} · {asbCategoryLabels[matter.category]}
+              </span>
+              <PhaseBadge phase={matter.phase} />
+              {matched && <span className="hint">matched {matched}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

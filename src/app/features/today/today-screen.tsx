@@ -1,0 +1,100 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { dueActionsUpTo, openMatters } from '../../../db/queries.ts'
+import type { DueActionRow, MatterRow } from '../../../db/rows.ts'
+import { addCalendarDays } from '../../../domain/calendar.ts'
+import { londonDate } from '../../../domain/london-time.ts'
+import { phases, phaseLabels } from '../../../domain/phases.ts'
+import { RiskBadge } from '../../components/badges.tsx'
+import { DueList } from '../../components/due-list.tsx'
+import { Link } from '../../routing/link.tsx'
+import { useServices, useSession } from '../../services.tsx'
+
+// Today: what is overdue and due first, then the coming week, then the caseload by phase.
+// A manager also sees the closure requests waiting for a decision (R16).
+
+function mine(row: { assignedOfficerId: string }, me: string): boolean {
+  return row.assignedOfficerId === me || row.assignedOfficerId === ''
+}
+
+export default function TodayScreen() {
+  const { db, now } = useServices()
+  const { actor, profile } = useSession()
+  const today = londonDate(now())
+  const weekAhead = addCalendarDays(today, 7)
+  const due = useLiveQuery(() => dueActionsUpTo(db, weekAhead), [db, weekAhead])
+  const matters = useLiveQuery(() => openMatters(db), [db])
+  if (!due || !matters) return <p aria-busy="true">Loading today’s work…</p>
+
+  const isManager = actor.role === 'manager'
+  const forMe = (r: DueActionRow) => r.forRole === 'officer' && (isManager || mine(r, actor.id))
+  const overdue = due.filter((r) => forMe(r) && r.dueOn < today)
+  const dueToday = due.filter((r) => forMe(r) && r.dueOn === today)
+  const comingUp = due.filter((r) => forMe(r) && r.dueOn > today)
+  const approvals = due.filter((r) => r.forRole === 'manager')
+  const caseload = matters.filter((m) => isManager || mine(m, actor.id))
+
+  return (
+    <div className="screen today">
+      <h1>Today</h1>
+      <p className="lede">
+        {profile.name} · {today}
+      </p>
+      {isManager && (
+        <section aria-labelledby="approvals-heading">
+          <h2 id="approvals-heading">Closure requests waiting for you ({approvals.length})</h2>
+          <DueList rows={approvals} today={today} empty="No closure requests are waiting." />
+        </section>
+      )}
+      <section aria-labelledby="overdue-heading">
+        <h2 id="overdue-heading">Overdue ({overdue.length})</h2>
+        <DueList rows={overdue} today={today} empty="Nothing is overdue." />
+      </section>
+      <section aria-labelledby="due-heading">
+        <h2 id="due-heading">Due today ({dueToday.length})</h2>
+        <DueList rows={dueToday} today={today} empty="Nothing else is due today." />
+      </section>
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">Coming up this week ({comingUp.length})</h2>
+        <DueList rows={comingUp} today={today} empty="Nothing is due in the next seven days." />
+      </section>
+      <Caseload matters={caseload} />
+    </div>
+  )
+}
+
+function Caseload({ matters }: { matters: MatterRow[] }) {
+  return (
+    <section aria-labelledby="caseload-heading">
+      <h2 id="caseload-heading">Caseload ({matters.length})</h2>
+      {matters.length === 0 && (
+        <p className="empty">
+          No open matters. <Link to={{ name: 'newReport' }}>Record a new report</Link>.
+        </p>
+      )}
+      {phases
+        .filter((p) => p !== 'closed')
+        .map((phase) => {
+          const inPhase = matters.filter((m) => m.phase === phase).sort((a, b) => a.nextDueOn.localeCompare(b.nextDueOn))
+          if (inPhase.length === 0) return null
+          return (
+            <div key={phase} className="phase-group">
+              <h3>
+                {phaseLabels[phase]} ({inPhase.length})
+              </h3>
+              <ul className="matter-list">
+                {inPhase.map((m) => (
+                  <li key={m.id}>
+                    <Link to={{ name: 'matter', matterId: m.id }} className="matter-link">
+                      <span className="matter-ref">{m.reference}</span>
+                      <span className="matter-where">{m.state.location.address}</span>
+                      <RiskBadge level={m.riskLevel} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )
+        })}
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { z } from 'zod'
+import { openDatabase } from '../db/database.ts'
+import { deviceId, readProfile } from '../db/device.ts'
+import { plainEnglishErrors } from '../domain/zod-messages.ts'
+import { listenForInstallPrompt } from '../pwa/install-prompt.ts'
+import { UpdatePrompt } from '../pwa/update-prompt.tsx'
+import { useAnyFormDirty } from './forms/dirty-forms.ts'
+import { Root } from './root.tsx'
+import './styles.css'
+
+z.config({ customError: plainEnglishErrors })
+listenForInstallPrompt()
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+const root = createRoot(container)
+const now = () => new Date().toISOString()
+
+function Banner() {
+  return <UpdatePrompt blocked={useAnyFormDirty()} />
+}
+
+try {
+  const db = openDatabase()
+  await db.open()
+  const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db)])
+  root.render(
+    <StrictMode>
+      <Root db={db} deviceId={id} initialProfile={profile} now={now} banner={<Banner />} />
+    </StrictMode>,
+  )
+} catch (error) {
+  // Private browsing or a blocked IndexedDB: say so plainly rather than showing a blank page.
+  const message = error instanceof Error ? error.name : 'unknown'
+  root.render(
+    <main id="main" className="screen">
+      <h1>Casebook cannot store data on this device</h1>
+      <p>Casebook keeps your work in this browser’s storage, and the browser refused it ({message}). Leave private browsing, or allow site storage, then reload.</p>
+    </main>,
+  )
+}

@@ -1,0 +1,38 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
+import type { ReactNode } from 'react'
+import type { CasebookDb } from '../db/database.ts'
+import type { Profile } from '../db/device.ts'
+import { saveProfile } from '../db/device.ts'
+import { requestPersistentStorage } from '../pwa/storage.ts'
+import { App } from './app.tsx'
+import type { Services } from './services.tsx'
+import { ServicesProvider } from './services.tsx'
+
+// Holds the signed-in profile and hands the services to every screen.
+
+type Props = { db: CasebookDb; deviceId: string; initialProfile: Profile | null; now: () => string; banner?: ReactNode }
+
+export function Root({ db, deviceId, initialProfile, now, banner }: Props) {
+  const [profile, setProfileState] = useState(initialProfile)
+  const services: Services = {
+    db,
+    deviceId,
+    profile,
+    now,
+    setProfile: async (next) => {
+      await saveProfile(db, next)
+      setProfileState(next)
+    },
+  }
+  // Ask for persistent storage after the first real use: the first entry recorded.
+  const used = useLiveQuery(() => db.events.count(), [db]) ?? 0
+  useEffect(() => {
+    if (used > 0) void requestPersistentStorage()
+  }, [used])
+  return (
+    <ServicesProvider value={services}>
+      <App banner={banner} />
+    </ServicesProvider>
+  )
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { pendingCount } from '../../db/queries.ts'
+import { Link } from '../routing/link.tsx'
+import type { Route } from '../routing/routes.ts'
+import { useServices } from '../services.tsx'
+import { useOnline } from './use-online.ts'
+
+// The frame around every screen: a skip link, the header with the network state and what is
+// waiting to sync, the main navigation, and the screen itself in <main>.
+
+const navItems: { to: Route; label: string; match: Route['name'][] }[] = [
+  { to: { name: 'today' }, label: 'Today', match: ['today'] },
+  { to: { name: 'newReport' }, label: 'New report', match: ['newReport'] },
+  { to: { name: 'search', query: '' }, label: 'Search', match: ['search'] },
+  { to: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+]
+
+export function AppShell({ route, children, banner }: { route: Route; children: ReactNode; banner?: ReactNode }) {
+  const { db, profile } = useServices()
+  const online = useOnline()
+  const pending = useLiveQuery(() => pendingCount(db), [db]) ?? 0
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="app-name">Casebook</span>
+        <span className={`network ${online ? 'online' : 'offline'}`} role="status">
+          <span aria-hidden="true" className="dot" />
+          {online ? 'Online' : 'Offline: work is saved on this device'}
+        </span>
+        <span className="pending" aria-live="polite">
+          {pending === 0 ? 'All entries saved' : `${pending} not yet sent`}
+        </span>
+        {profile && <span className="who">{profile.name}</span>}
+      </header>
+      {banner}
+      <nav className="app-nav" aria-label="Main">
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.label}>
+              <Link to={item.to} aria-current={item.match.includes(route.name) ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  )
+}
