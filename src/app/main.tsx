@@ -1,10 +1,11 @@
-import { StrictMode } from 'react'
+import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
 import { openDatabase } from '../db/database.ts'
 import { deviceId, readProfile } from '../db/device.ts'
 import { plainEnglishErrors } from '../domain/zod-messages.ts'
 import { listenForInstallPrompt } from '../pwa/install-prompt.ts'
+import { createHttpClient } from '../sync/http-client.ts'
 import { UpdatePrompt } from '../pwa/update-prompt.tsx'
 import { useAnyFormDirty } from './forms/dirty-forms.ts'
 import { Root } from './root.tsx'
@@ -22,15 +23,30 @@ function Banner() {
   return <UpdatePrompt blocked={useAnyFormDirty()} />
 }
 
+// The public report form shares the origin (and the offline shell) but none of the officer app.
+const PublicReportPage = lazy(() => import('./features/public-report/public-report-page.tsx'))
+const isPublicReport = /^\/report\/?$/.test(window.location.pathname)
+
 try {
   const db = openDatabase()
   await db.open()
-  const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db)])
-  root.render(
-    <StrictMode>
-      <Root db={db} deviceId={id} initialProfile={profile} now={now} banner={<Banner />} />
-    </StrictMode>,
-  )
+  const http = createHttpClient()
+  if (isPublicReport) {
+    root.render(
+      <StrictMode>
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <PublicReportPage db={db} http={http} />
+        </Suspense>
+      </StrictMode>,
+    )
+  } else {
+    const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db)])
+    root.render(
+      <StrictMode>
+        <Root db={db} deviceId={id} initialProfile={profile} now={now} http={http} banner={<Banner />} />
+      </StrictMode>,
+    )
+  }
 } catch (error) {
   // Private browsing or a blocked IndexedDB: say so plainly rather than showing a blank page.
   const message = error instanceof Error ? error.name : 'unknown'

@@ -5,21 +5,34 @@ import type { CasebookDb } from '../db/database.ts'
 import type { Profile } from '../db/device.ts'
 import { saveProfile } from '../db/device.ts'
 import { requestPersistentStorage } from '../pwa/storage.ts'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { HttpClient } from '../sync/http-client.ts'
 import { App } from './app.tsx'
+import { SyncProvider } from './sync/sync-context.tsx'
 import type { Services } from './services.tsx'
 import { ServicesProvider } from './services.tsx'
 
 // Holds the signed-in profile and hands the services to every screen.
 
-type Props = { db: CasebookDb; deviceId: string; initialProfile: Profile | null; now: () => string; banner?: ReactNode }
+type Props = {
+  db: CasebookDb
+  deviceId: string
+  initialProfile: Profile | null
+  now: () => string
+  http: HttpClient
+  banner?: ReactNode
+}
 
-export function Root({ db, deviceId, initialProfile, now, banner }: Props) {
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, networkMode: 'offlineFirst' } } })
+
+export function Root({ db, deviceId, initialProfile, now, http, banner }: Props) {
   const [profile, setProfileState] = useState(initialProfile)
   const services: Services = {
     db,
     deviceId,
     profile,
     now,
+    http,
     setProfile: async (next) => {
       await saveProfile(db, next)
       setProfileState(next)
@@ -31,8 +44,12 @@ export function Root({ db, deviceId, initialProfile, now, banner }: Props) {
     if (used > 0) void requestPersistentStorage()
   }, [used])
   return (
-    <ServicesProvider value={services}>
-      <App banner={banner} />
-    </ServicesProvider>
+    <QueryClientProvider client={queryClient}>
+      <ServicesProvider value={services}>
+        <SyncProvider http={http}>
+          <App banner={banner} />
+        </SyncProvider>
+      </ServicesProvider>
+    </QueryClientProvider>
   )
 }

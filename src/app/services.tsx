@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ReactNode } from 'react'
 import type { CasebookDb } from '../db/database.ts'
 import type { Profile } from '../db/device.ts'
+import type { HttpClient } from '../sync/http-client.ts'
 
 // What every screen needs from outside React: the device database, who is signed in on which
 // device, and the clock. Passed down once so tests can give a fresh database and a fixed time.
@@ -12,6 +13,7 @@ export type Services = {
   profile: Profile | null
   setProfile: (profile: Profile | null) => Promise<void>
   now: () => string
+  http: HttpClient
 }
 
 const ServicesContext = createContext<Services | null>(null)

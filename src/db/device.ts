@@ -5,7 +5,8 @@ import type { CasebookDb } from './database.ts'
 // What this device knows about itself: its id (stamped on every event it records) and the
 // signed-in person, kept so the app works offline after the first sign-in.
 
-export type Profile = { id: string; name: string; role: Role; username?: string }
+/** The signed-in person, kept for offline use; the token is the server session (DESIGN.md). */
+export type Profile = { id: string; name: string; role: Role; username: string; token: string; expiresAt: string }
 
 export async function deviceId(db: CasebookDb, now: string): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
@@ -25,4 +26,18 @@ export async function readProfile(db: CasebookDb): Promise<Profile | null> {
 export async function saveProfile(db: CasebookDb, profile: Profile | null): Promise<void> {
   if (profile) await db.meta.put({ key: 'profile', value: profile })
   else await db.meta.delete('profile')
+}
+
+/**
+ * Sign-out on a shared tablet: nothing of the last person's caseload may stay for the next one.
+ * Refused while entries wait to be sent: they exist nowhere else.
+ */
+export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number }> {
+  return db.transaction('rw', [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts], async () => {
+    const pending = await db.outbox.count()
+    if (pending > 0) return { ok: false as const, pending }
+    await Promise.all([db.events.clear(), db.matters.clear(), db.parties.clear(), db.dueActions.clear(), db.drafts.clear()])
+    await Promise.all([db.meta.delete('profile'), db.meta.delete('pullCursor')])
+    return { ok: true as const }
+  })
 }

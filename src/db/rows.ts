@@ -22,6 +22,8 @@ export type OutboxRow = {
   status: 'pending' | 'rejected'
   attempts: number
   refusal: Refusal | null
+  /** A rejected event leaves `events` (it is not part of the matter) but is kept here to show. */
+  event?: DomainEvent
 }
 
 export type MatterRow = {

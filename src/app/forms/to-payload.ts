@@ -67,12 +67,16 @@ export function toPayload(spec: StepSpec, values: FormValues, newId: () => strin
 
 /** The nearest field a schema issue belongs to, or '' for the form as a whole. */
 function fieldFor(spec: StepSpec, values: FormValues, path: PropertyKey[]): string {
-  const names = new Set(visibleFields(spec, values).map((f) => f.name))
+  const visible = visibleFields(spec, values).map((f) => f.name)
+  const names = new Set(visible)
   for (let n = path.length; n > 0; n--) {
     const name = path.slice(0, n).map(String).join('.')
     if (names.has(name)) return name
   }
-  return ''
+  // An issue about a group of fields (R1's 'complainant.contact', R17's 'victimTold') goes to the
+  // group's first visible field, so it shows beside what the officer must fill in.
+  const group = path.map(String).join('.')
+  return (group && visible.find((name) => name.startsWith(`${group}.`))) || ''
 }
 
 export function stepResolver(spec: StepSpec, newId: () => string): Resolver<FieldValues> {

@@ -4,6 +4,8 @@ import { pendingCount } from '../../db/queries.ts'
 import { Link } from '../routing/link.tsx'
 import type { Route } from '../routing/routes.ts'
 import { useServices } from '../services.tsx'
+import { useSyncStatus } from '../sync/sync-context.tsx'
+import { SessionRenewal } from './session-renewal.tsx'
 import { useOnline } from './use-online.ts'
 
 // The frame around every screen: a skip link, the header with the network state and what is
@@ -20,6 +22,7 @@ export function AppShell({ route, children, banner }: { route: Route; children: 
   const { db, profile } = useServices()
   const online = useOnline()
   const pending = useLiveQuery(() => pendingCount(db), [db]) ?? 0
+  const sync = useSyncStatus()
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,11 +35,12 @@ export function AppShell({ route, children, banner }: { route: Route; children: 
           {online ? 'Online' : 'Offline: work is saved on this device'}
         </span>
         <span className="pending" aria-live="polite">
-          {pending === 0 ? 'All entries saved' : `${pending} not yet sent`}
+          {syncText(sync.state, pending, sync.lastSyncedAt)}
         </span>
         {profile && <span className="who">{profile.name}</span>}
       </header>
       {banner}
+      {sync.state === 'signed_out' && profile && <SessionRenewal />}
       <nav className="app-nav" aria-label="Main">
         <ul>
           {navItems.map((item) => (
@@ -53,4 +57,12 @@ export function AppShell({ route, children, banner }: { route: Route; children: 
       </main>
     </>
   )
+}
+
+function syncText(state: string, pending: number, lastSyncedAt: string | null): string {
+  const waiting = pending === 0 ? '' : `${pending} not yet sent`
+  if (state === 'syncing') return waiting ? `Sending… ${waiting}` : 'Syncing…'
+  if (waiting) return waiting
+  if (lastSyncedAt) return `Up to date (${new Date(lastSyncedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })})`
+  return 'All entries saved on this device'
 }

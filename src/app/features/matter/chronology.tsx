@@ -43,7 +43,7 @@ export function Chronology({ events, outbox, meId }: Props) {
               <p className="entry-head">
                 <strong>{entryTitle(e)}</strong>
                 <span className="entry-when">
-                  {whenText(e.occurredAt)} · by {e.actorId === meId ? 'you' : e.actorId === 'system' ? 'Casebook (automatic)' : 'a colleague'}
+                  {whenText(e.occurredAt)} · by {e.actorId === meId ? 'you' : e.actorId === 'system' ? 'Casebook (automatic)' : e.actorId === 'public' ? 'the online form' : 'a colleague'}
                   {e.recordedAt.slice(0, 16) !== e.occurredAt.slice(0, 16) ? ` · recorded ${whenText(e.recordedAt)}` : ''}
                 </span>
               </p>

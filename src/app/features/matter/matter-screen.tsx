@@ -5,6 +5,7 @@ import { DueList } from '../../components/due-list.tsx'
 import { useServices, useSession } from '../../services.tsx'
 import { Chronology } from './chronology.tsx'
 import { MatterHeader } from './matter-header.tsx'
+import { RejectedEntries } from './rejected-entries.tsx'
 import { StepPanel } from './step-panel.tsx'
 
 // One matter: its header, what is due, recommendations, the steps allowed now, and the chronology.
@@ -34,15 +35,10 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
     reference: state.reference,
     assignedOfficerId: state.assignedOfficerId ?? '',
   }))
-  const rejected = data.outbox.filter((o) => o.status === 'rejected')
   return (
     <div className="screen matter">
       <MatterHeader state={state} evaluation={evaluation} meId={actor.id} />
-      {rejected.length > 0 && (
-        <p className="alert alert-error" role="alert">
-          {rejected.length} entr{rejected.length === 1 ? 'y was' : 'ies were'} not accepted by the server. See the action plan below for why.
-        </p>
-      )}
+      <RejectedEntries rows={data.outbox} />
       {state.closure.lastRejection && state.phase !== 'closed' && (
         <p className="alert alert-warning">Closure request rejected by the manager: “{state.closure.lastRejection.comment}”</p>
       )}

@@ -72,9 +72,9 @@ export default function NewReportScreen() {
     <div className="screen">
       <h1>New report</h1>
       <form className="step-form" aria-label="New report" noValidate onSubmit={(e) => void save(e)}>
-        {refusal && (
+        {(refusal ?? form.formState.errors.root?.form?.message) && (
           <p className="alert alert-error" role="alert">
-            {refusal}
+            {refusal ?? form.formState.errors.root?.form?.message}
           </p>
         )}
         {visibleFields(reportSpec, values).map((field) => (

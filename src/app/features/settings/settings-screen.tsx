@@ -2,12 +2,27 @@ import { useEffect, useState } from 'react'
 import type { StorageStatus } from '../../../pwa/storage.ts'
 import { formatBytes, requestPersistentStorage, storageStatus } from '../../../pwa/storage.ts'
 import { isIos, isStandalone, promptInstall, useCanInstall } from '../../../pwa/install-prompt.ts'
+import { clearDeviceData } from '../../../db/device.ts'
 import { useServices, useSession } from '../../services.tsx'
+import { useSyncNow } from '../../sync/sync-context.tsx'
 
 // Who is signed in on this device, how much storage Casebook uses, and installing it.
 
 export default function SettingsScreen() {
-  const { setProfile } = useServices()
+  const { setProfile, db, http } = useServices()
+  const syncNow = useSyncNow()
+  const [signOutMessage, setSignOutMessage] = useState<string | null>(null)
+  const signOut = async () => {
+    const cleared = await clearDeviceData(db)
+    if (!cleared.ok) {
+      syncNow()
+      return setSignOutMessage(
+        `${cleared.pending} entr${cleared.pending === 1 ? 'y has' : 'ies have'} not reached the server yet. Connect and wait for them to send (or deal with any the server rejected), then sign out.`,
+      )
+    }
+    await http.logout(profile.token)
+    await setProfile(null)
+  }
   const { profile } = useSession()
   const [storage, setStorage] = useState<StorageStatus | null>(null)
   const canInstall = useCanInstall()
@@ -22,10 +37,15 @@ export default function SettingsScreen() {
         <p>
           Signed in as <strong>{profile.name}</strong> ({profile.role === 'manager' ? 'Safer Communities Manager' : 'Community Safety officer'}).
         </p>
-        <button type="button" className="button" onClick={() => void setProfile(null)}>
+        {signOutMessage && (
+          <p className="alert alert-warning" role="alert">
+            {signOutMessage}
+          </p>
+        )}
+        <button type="button" className="button" onClick={() => void signOut()}>
           Sign out
         </button>
-        <p className="hint">Signing out keeps everything recorded on this device.</p>
+        <p className="hint">Signing out removes the caseload from this device, so the next person to use it sees nothing of yours.</p>
       </section>
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">Storage</h2>

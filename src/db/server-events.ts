@@ -1,0 +1,72 @@
+import type { DomainEvent } from '../domain/events.ts'
+import type { Refusal } from '../domain/refusal.ts'
+import type { CasebookDb } from './database.ts'
+import { writeTables } from './database.ts'
+import { refoldMatter } from './read-tables.ts'
+import type { StoredEvent } from './rows.ts'
+
+// What the server says comes back into the device store here: the results of a push, and pulled
+// events. Each batch is one transaction, and the read tables of the matters it touched are
+// refolded in it, so a crash between batches leaves a consistent store that the next sync resumes.
+
+export type PushOutcome =
+  | { id: string; status: 'accepted' | 'duplicate'; seq: number }
+  | { id: string; status: 'rejected'; reason: Refusal }
+
+/** Pending events to push, oldest first. */
+export async function pendingEvents(db: CasebookDb, limit: number): Promise<DomainEvent[]> {
+  const rows = await db.outbox.where('status').equals('pending').sortBy('queuedAt')
+  const events = await db.events.bulkGet(rows.slice(0, limit).map((r) => r.eventId))
+  return events
+    .filter((e): e is StoredEvent => e !== undefined)
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id))
+    .map(({ seq: _seq, ...event }) => event)
+}
+
+export async function applyPushResults(db: CasebookDb, results: readonly PushOutcome[], now: string): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const touched = new Set<string>()
+    for (const result of results) {
+      const event = await db.events.get(result.id)
+      if (!event) continue
+      if (result.status === 'rejected') {
+        // Never silently dropped: the event leaves the matter's history and waits, with the
+        // server's reason, on the matter page until the officer acts on it.
+        const { seq: _seq, ...body } = event
+        await db.outbox.update(result.id, { status: 'rejected', refusal: result.reason, event: body })
+        await db.events.delete(result.id)
+        touched.add(event.matterId)
+      } else {
+        await db.events.update(result.id, { seq: result.seq })
+        await db.outbox.delete(result.id)
+        touched.add(event.matterId)
+      }
+    }
+    for (const matterId of touched) await refoldMatter(db, matterId, now)
+  })
+}
+
+/** Store a page of pulled events (by id: a repeat is harmless) and refold the matters they touch. */
+export async function applyPulledEvents(db: CasebookDb, events: readonly (DomainEvent & { seq: number })[], now: string): Promise<void> {
+  if (events.length === 0) return
+  await db.transaction('rw', writeTables(db), async () => {
+    await db.events.bulkPut(events.map((e) => ({ ...e })))
+    await db.outbox.bulkDelete(events.map((e) => e.id))
+    const matters = new Set(events.map((e) => e.matterId))
+    for (const matterId of matters) await refoldMatter(db, matterId, now)
+  })
+}
+
+/** The officer has read a rejection and dealt with it: remove it from the list. */
+export async function dismissRejection(db: CasebookDb, eventId: string): Promise<void> {
+  await db.outbox.delete(eventId)
+}
+
+export async function readCursor(db: CasebookDb): Promise<number> {
+  const row = await db.meta.get('pullCursor')
+  return typeof row?.value === 'number' ? row.value : 0
+}
+
+export async function saveCursor(db: CasebookDb, cursor: number): Promise<void> {
+  await db.meta.put({ key: 'pullCursor', value: cursor })
+}

@@ -1,0 +1,147 @@
+import type { CasebookDb } from '../db/database.ts'
+import { pendingCount } from '../db/queries.ts'
+import { applyPulledEvents, applyPushResults, pendingEvents, readCursor, saveCursor } from '../db/server-events.ts'
+import type { HttpClient, HttpFailure } from './http-client.ts'
+
+// Push the outbox, then pull after the cursor: on start, when the network comes back, when the
+// app is shown again, and on a timer, backing off after failures. Never two syncs at once: one
+// promise per tab, and a Web Lock across tabs of the same device.
+
+export type SyncStatus = {
+  state: 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out'
+  pending: number
+  lastSyncedAt: string | null
+  lastError: string | null
+}
+
+export type SyncDeps = {
+  db: CasebookDb
+  http: HttpClient
+  deviceId: string
+  token: () => string | null
+  now: () => string
+  /** Between pages of a big first sync: hand the main thread back to the UI. */
+  yieldToUi?: () => Promise<void>
+  locks?: LockManager | undefined
+}
+
+const pushBatch = 200
+const pullPage = 500
+export const periodMs = 60_000
+const maxBackoffMs = 5 * 60_000
+
+export function backoffMs(failures: number, random = Math.random()): number {
+  if (failures <= 0) return 0
+  const base = Math.min(maxBackoffMs, 1_000 * 2 ** (failures - 1))
+  return Math.round(base / 2 + (base / 2) * random)
+}
+
+export function createSyncEngine(deps: SyncDeps) {
+  let status: SyncStatus = { state: 'idle', pending: 0, lastSyncedAt: null, lastError: null }
+  const listeners = new Set<() => void>()
+  let running: Promise<SyncStatus> | null = null
+  let failures = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let stopped = false
+  const yieldToUi = deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+
+  function set(patch: Partial<SyncStatus>) {
+    status = { ...status, ...patch }
+    for (const listener of listeners) listener()
+  }
+
+  function fail(failure: HttpFailure): false {
+    const state = failure.status === 0 ? 'offline' : failure.status === 401 ? 'signed_out' : 'error'
+    set({ state, lastError: failure.message })
+    return false
+  }
+
+  async function push(token: string): Promise<boolean> {
+    for (;;) {
+      const events = await pendingEvents(deps.db, pushBatch)
+      if (events.length === 0) return true
+      const result = await deps.http.push(token, { deviceId: deps.deviceId, events })
+      if (!result.ok) return fail(result)
+      await applyPushResults(deps.db, result.value.results, deps.now())
+      if (events.length < pushBatch) return true
+    }
+  }
+
+  async function pull(token: string): Promise<boolean> {
+    let cursor = await readCursor(deps.db)
+    for (;;) {
+      const result = await deps.http.pull(token, cursor, pullPage)
+      if (!result.ok) return fail(result)
+      await applyPulledEvents(deps.db, result.value.events, deps.now())
+      cursor = result.value.cursor
+      await saveCursor(deps.db, cursor)
+      if (!result.value.hasMore) return true
+      await yieldToUi()
+    }
+  }
+
+  async function runOnce(): Promise<SyncStatus> {
+    const token = deps.token()
+    if (!token) {
+      set({ state: 'signed_out' })
+      return status
+    }
+    set({ state: 'syncing', pending: await pendingCount(deps.db) })
+    const ok = (await push(token)) && (await pull(token))
+    failures = ok ? 0 : failures + 1
+    set({
+      ...(ok ? { state: 'idle' as const, lastSyncedAt: deps.now(), lastError: null } : {}),
+      pending: await pendingCount(deps.db),
+    })
+    return status
+  }
+
+  /** One sync now, or the one already running. */
+  function syncNow(): Promise<SyncStatus> {
+    running ??= (async () => {
+      try {
+        if (!deps.locks) return await runOnce()
+        // Another tab holding the lock is syncing the same database: nothing to do here.
+        return await deps.locks.request('casebook-sync', { ifAvailable: true }, (lock) => (lock ? runOnce() : status))
+      } finally {
+        running = null
+        schedule()
+      }
+    })()
+    return running
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer)
+    if (stopped) return
+    timer = setTimeout(() => void syncNow(), failures > 0 ? backoffMs(failures) : periodMs)
+  }
+
+  return {
+    syncNow,
+    status: () => status,
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    /** Start the triggers: now, `online`, the app shown again, and the timer. Returns stop. */
+    start(target: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: Document }) {
+      stopped = false
+      const onOnline = () => void syncNow()
+      const onVisible = () => {
+        if (!target.document || target.document.visibilityState === 'visible') void syncNow()
+      }
+      target.addEventListener('online', onOnline)
+      target.document?.addEventListener('visibilitychange', onVisible)
+      void syncNow()
+      return () => {
+        target.removeEventListener('online', onOnline)
+        target.document?.removeEventListener('visibilitychange', onVisible)
+        stopped = true
+        if (timer) clearTimeout(timer)
+      }
+    },
+  }
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>
