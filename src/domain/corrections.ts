@@ -36,12 +36,35 @@ export const correctableTypes: readonly EventType[] = [
   'feedbackReceived',
 ]
 
+// Fields that decided a step or that other entries refer to. Changed by a correction, they would move
+// the matter without a step of its own (a threshold "not met" closing a live case with no approval, R2/R16)
+// or slip past the checks the step passed (an intervention's or legal step's kind, R12–R14).
+const decidingFields: Partial<Record<EventType, readonly string[]>> = {
+  thresholdAssessed: ['met'],
+  partyAdded: ['partyId'],
+  evidenceAdded: ['evidenceId'],
+  actionSet: ['actionId'],
+  actionCompleted: ['actionId'],
+  interventionRecorded: ['interventionId', 'kind'],
+  interventionBreached: ['interventionId'],
+  legalDecisionRecorded: ['decisionId'],
+  legalStepTaken: ['stepId', 'kind'],
+  legalStepDatesSet: ['stepId'],
+}
+
+/** The fields a correction tries to change that no correction may change. */
+export function decidingFieldsChanged(target: DomainEvent, changes: Record<string, unknown>): string[] {
+  const payload = target.payload as Record<string, unknown>
+  return (decidingFields[target.type] ?? []).filter((f) => f in changes && changes[f] !== payload[f])
+}
+
 /** The payload a correction would give its target, or null when the result is not a valid entry. */
 export function correctedPayload(
   target: DomainEvent,
   changes: Record<string, unknown>,
 ): DomainEvent['payload'] | null {
   if (!correctableTypes.includes(target.type)) return null
+  if (decidingFieldsChanged(target, changes).length > 0) return null
   const merged = { ...target.payload, ...changes }
   const parsed = payloadSchemas[target.type].safeParse(merged)
   return parsed.success ? (parsed.data) : null

@@ -1,8 +1,9 @@
-import { correctableTypes, correctedPayload } from './corrections.ts'
+import { correctableTypes, correctedPayload, decidingFieldsChanged } from './corrections.ts'
 import type { EventType } from './events.ts'
 import type { Guard, GuardContext } from './guard-context.ts'
 import { inPhases, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireLiveCase } from './guard-context.ts'
 import { checkClosureOrderExtension, checkLegalStep } from './guards-legal.ts'
+import type { LegalStepTaken } from './payloads-action.ts'
 import type { RiskAssessment } from './payloads-case.ts'
 import { isAssessment } from './phases.ts'
 import type { Refusal } from './refusal.ts'
@@ -143,15 +144,19 @@ export const caseGuards: Guards = {
     if (state.caseCreatedAt && !isManager(ctx)) return refuse('manager_only', 'Only a manager can reopen a closed case.', 'R19')
     return null
   },
-  entryCorrected: ({ state, findEvent }, e) => {
+  entryCorrected: ({ state, findEvent, now, law }, e) => {
     const target = findEvent(e.payload.targetEventId)
     if (!target || target.matterId !== state.id) return refuse('unknown_entry', 'That entry is not on this matter.')
     if (!correctableTypes.includes(target.type)) {
       return refuse('not_correctable', 'This entry moved the matter on and is not corrected: record the next step instead.')
     }
-    if (!correctedPayload(target, e.payload.changes)) {
-      return refuse('invalid_correction', 'The corrected entry would not be complete or valid.')
+    const fixed = decidingFieldsChanged(target, e.payload.changes)
+    if (fixed.length > 0) {
+      return refuse('not_correctable', `${fixed.join(', ')} decided the step and is not corrected: record the next step instead.`)
     }
-    return null
+    const corrected = correctedPayload(target, e.payload.changes)
+    if (!corrected) return refuse('invalid_correction', 'The corrected entry would not be complete or valid.')
+    // R14: a corrected legal step still keeps the statutory limits it was checked against.
+    return target.type === 'legalStepTaken' ? checkLegalStep(state, corrected as LegalStepTaken, now, law) : null
   },
 }
