@@ -6,7 +6,7 @@ import type { z } from 'zod'
 export const plainEnglishErrors: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'This is required.'
   if (issue.code === 'invalid_type') return 'This is not the right kind of answer.'
-  if (issue.code === 'invalid_value') return 'Choose one of the options.'
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'Choose one of the options.'
   if (issue.code === 'too_small' && issue.origin === 'array') return 'Choose at least one.'
   if (issue.code === 'too_big' && issue.origin === 'string') return `Keep this to ${String(issue.maximum)} characters or fewer.`
   if (issue.code === 'unrecognized_keys') return 'The entry has fields it should not have.'

@@ -62,7 +62,8 @@ export function StepPanel({ state, events }: { state: MatterState; events: reado
                     }}
                   >
                     {s.label}
-                    {s.rule ? <span className="rule"> {s.rule}</span> : null}
+                    {s.rule ? ' ' : null}
+                    {s.rule ? <span className="rule">{s.rule}</span> : null}
                   </button>
                 </li>
               ))}

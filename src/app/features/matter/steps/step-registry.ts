@@ -7,10 +7,20 @@ import type { StepDefinition } from './step-definition.ts'
 
 export const allSteps: StepDefinition[] = [...stage1Steps, ...caseSteps, ...actionSteps]
 
+// Steps the rules would always refuse on this matter are not offered at all.
+const contactOnly = new Set(['contactLetterSent', 'feedbackInvited', 'closureAdvised'])
+
 /** The steps offered on a matter now: those its phase allows, for the signed-in role. */
 export function stepsFor(state: MatterState, role: Role): StepDefinition[] {
   if (role === 'admin') return []
-  return allSteps.filter((s) => s.phases.includes(state.phase) && (!s.roles || s.roles.includes(role)))
+  return allSteps.filter(
+    (s) =>
+      s.phases.includes(state.phase) &&
+      (!s.roles || s.roles.includes(role)) &&
+      !(state.anonymous && contactOnly.has(s.id)) &&
+      // R19 decision: only a manager reopens a closed case.
+      !(s.id === 'matterReopened' && state.caseCreatedAt && role !== 'manager'),
+  )
 }
 
 export function stepById(id: string): StepDefinition | undefined {

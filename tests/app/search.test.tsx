@@ -1,0 +1,114 @@
+import { screen, waitFor } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
+import { beforeEach, describe, expect, it } from 'vitest'
+import SearchScreen from '../../src/app/features/search/search-screen.tsx'
+import type { CasebookDb } from '../../src/db/database.ts'
+import {
+  aReportedMatter,
+  freshDb,
+  perpetratorAdded,
+  renderWithServices,
+  withEvents,
+} from './support/render.tsx'
+
+// Search as you type, across references, addresses and the names of the people on a matter.
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/search')
+})
+
+async function threeMatters(db: CasebookDb) {
+  const fleetRoad = await aReportedMatter(db, {
+    address: '14 Fleet Road, Fleet',
+    name: 'Ann Example',
+  })
+  const station = await aReportedMatter(db, {
+    address: '3 Station Approach, Farnborough',
+    postcode: 'GU14 6AZ',
+    name: 'Bob Stone',
+  })
+  const elmGrove = await aReportedMatter(db, { address: '22 Elm Grove, Fleet', name: 'Carla Diaz' })
+  await withEvents(db, elmGrove, perpetratorAdded(undefined, 'Dylan Marsh'))
+  return { fleetRoad, station, elmGrove }
+}
+
+/** Each result as "reference · what matched". */
+function results(): string[] {
+  return [...document.querySelectorAll('.matter-list li')].map(
+    (li) =>
+      `${li.querySelector('.matter-ref')?.textContent} · ${li.querySelector('.hint')?.textContent}`,
+  )
+}
+
+async function search(user: UserEvent, text: string) {
+  const box = screen.getByLabelText('Reference, address, postcode or name')
+  await user.clear(box)
+  await user.type(box, text)
+}
+
+describe('search', () => {
+  it('finds a matter by its reference as it is typed, in any case', async () => {
+    const db = freshDb()
+    const { station } = await threeMatters(db)
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+    expect(screen.getByText('Type to search.')).toBeDefined()
+
+    await search(user, station.reference.toLowerCase().slice(4))
+
+    await waitFor(() => expect(results()).toEqual([`${station.reference} · matched reference`]))
+    expect(screen.getByText('1 match')).toBeDefined()
+  })
+
+  it('finds matters by address, and narrows as more is typed', async () => {
+    const db = freshDb()
+    const { fleetRoad, elmGrove } = await threeMatters(db)
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+
+    await search(user, 'fleet')
+    await waitFor(() =>
+      expect(results().sort()).toEqual(
+        [
+          `${fleetRoad.reference} · matched address`,
+          `${elmGrove.reference} · matched address`,
+        ].sort(),
+      ),
+    )
+    expect(screen.getByText('2 matches')).toBeDefined()
+
+    await user.type(screen.getByLabelText('Reference, address, postcode or name'), ' elm')
+    await waitFor(() => expect(results()).toEqual([`${elmGrove.reference} · matched address`]))
+  })
+
+  it('finds matters by the name of the complainant or of another party', async () => {
+    const db = freshDb()
+    const { station, elmGrove } = await threeMatters(db)
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+
+    await search(user, 'Stone')
+    await waitFor(() => expect(results()).toEqual([`${station.reference} · matched complainant`]))
+
+    await search(user, 'marsh')
+    await waitFor(() =>
+      expect(results()).toEqual([`${elmGrove.reference} · matched alleged perpetrator`]),
+    )
+  })
+
+  it('says when nothing matches', async () => {
+    const db = freshDb()
+    await threeMatters(db)
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+
+    await search(user, 'Basingstoke')
+
+    await waitFor(() => expect(screen.getByText('0 matches')).toBeDefined())
+    expect(results()).toEqual([])
+  })
+
+  it('opens with the query from the address bar', async () => {
+    const db = freshDb()
+    const { station } = await threeMatters(db)
+    renderWithServices(<SearchScreen initialQuery="GU14" />, { db })
+
+    await waitFor(() => expect(results()).toEqual([`${station.reference} · matched address`]))
+  })
+})
