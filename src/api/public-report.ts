@@ -29,7 +29,10 @@ const namedReport = z
     error: 'Give a phone number or an e-mail address so we can contact you, or report anonymously.',
   })
 
-export const publicReportRequestSchema = z.discriminatedUnion('anonymous', [anonymousReport, namedReport])
+export const publicReportRequestSchema = z.discriminatedUnion('anonymous', [
+  anonymousReport,
+  namedReport,
+])
 export type PublicReportRequest = z.infer<typeof publicReportRequestSchema>
 
 export const publicReferencePattern = /^ASB-\d{4}-\d{6,}$/

@@ -18,12 +18,20 @@ const queryInt = z
 export const pullQuerySchema = z.object({
   after: queryInt.default(0),
   limit: queryInt
-    .pipe(z.int().min(1).max(maxPullLimit, { error: `Ask for at most ${maxPullLimit} events.` }))
+    .pipe(
+      z
+        .int()
+        .min(1)
+        .max(maxPullLimit, { error: `Ask for at most ${maxPullLimit} events.` }),
+    )
     .default(defaultPullLimit),
 })
 export type PullQuery = z.infer<typeof pullQuerySchema>
 
-export const pulledEventSchema = z.intersection(domainEventSchema, z.object({ seq: z.int().positive() }))
+export const pulledEventSchema = z.intersection(
+  domainEventSchema,
+  z.object({ seq: z.int().positive() }),
+)
 export type PulledEvent = DomainEvent & { seq: number }
 
 export const pullResponseSchema = z.object({

@@ -1,0 +1,33 @@
+import type { SessionUser } from '../api/auth-login.ts'
+import type { RateLimit } from './http/rate-limit.ts'
+import type { Log } from './logging/log.ts'
+import type { Storage } from './storage/storage.ts'
+
+// What every route is given: the storage, the log, the clock (tests freeze it), and limits.
+
+export type Limits = {
+  loginPerAddress: RateLimit
+  loginPerUsername: RateLimit
+  publicReportsPerAddress: RateLimit
+}
+
+const minutes = (n: number) => n * 60_000
+
+export const defaultLimits: Limits = {
+  // Failed sign-ins only, so a council office behind one address can still start its day.
+  loginPerAddress: { max: 30, windowMs: minutes(15) },
+  loginPerUsername: { max: 10, windowMs: minutes(15) },
+  publicReportsPerAddress: { max: 5, windowMs: minutes(10) },
+}
+
+export type AppDeps = {
+  storage: Storage
+  log: Log
+  clock: () => Date
+  limits: Limits
+  /** The built app (vite's dist/); no static serving when absent. */
+  distDir?: string
+}
+
+/** Hono's typed context: what the auth middleware puts on a request. */
+export type AppEnv = { Variables: { user: SessionUser; token: string } }

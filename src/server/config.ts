@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+// The server's settings, from the environment (and `--demo` on the command line). Checked once
+// at start: a bad value stops the server with a sentence saying which, instead of a crash later.
+
+const flag = z
+  .enum(['', '0', '1', 'false', 'true', 'no', 'yes'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const envSchema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.string().regex(/^\d+$/).transform(Number).pipe(z.int().min(0).max(65_535)).default(8787),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, { error: 'Give a postgres:// URL.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DIST_DIR: z.string().trim().min(1).default('./dist'),
+  DEMO: flag.default(false),
+  SCHEDULER_INTERVAL_MS: z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.int().min(1_000))
+    .default(60_000),
+})
+
+export type Config = {
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl: string | undefined
+  distDir: string
+  demo: boolean
+  schedulerIntervalMs: number
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[] = [],
+): ConfigResult {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    return { ok: false, message: `The server's settings are not valid:\n  ${lines.join('\n  ')}` }
+  }
+  const e = parsed.data
+  return {
+    ok: true,
+    config: {
+      host: e.HOST,
+      port: e.PORT,
+      dataDir: e.DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+      distDir: e.DIST_DIR,
+      demo: e.DEMO || argv.includes('--demo'),
+      schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono'
+import type { PushResponse } from '../../api/sync-push.ts'
+import { pushRequestSchema } from '../../api/sync-push.ts'
+import { pullQuerySchema } from '../../api/sync-pull.ts'
+import type { AppDeps, AppEnv } from '../app-env.ts'
+import { requireUser } from '../auth/require-user.ts'
+import { bodySizeLimit, kib } from '../http/body-size-limit.ts'
+import { errorResponse, issuesOf } from '../http/error-response.ts'
+import { readJson } from '../http/read-json.ts'
+import { withEventLog } from '../sync/event-log.ts'
+import { pullEvents } from '../sync/pull-events.ts'
+
+// POST /api/sync/push and GET /api/sync/pull (DESIGN.md "Sync protocol"). Case work is for
+// officers and managers: an administrator manages users and gets 403 here.
+
+// 500 events of a few KB each, with room for long free text.
+const maxPushBytes = 4 * 1024 * kib
+
+export function syncRoutes(deps: AppDeps) {
+  const { storage, clock, log } = deps
+  const routes = new Hono<AppEnv>()
+  const caseWorker = requireUser(deps, ['officer', 'manager'])
+
+  routes.post('/push', bodySizeLimit(maxPushBytes), caseWorker, async (c) => {
+    // The whole batch is checked before anything is stored: one malformed event and nothing is.
+    const body = await readJson(c, pushRequestSchema)
+    if (!body.ok) return body.response
+    const { deviceId, events } = body.value
+    const user = c.get('user')
+    const results = await withEventLog(storage, clock(), async (eventLog) => {
+      await eventLog.preload(events)
+      const out: PushResponse['results'] = []
+      // In order: a later event of the batch may depend on an earlier one.
+      for (const event of events) out.push(await eventLog.record(user, event, { deviceId }))
+      return out
+    })
+    const counts = { accepted: 0, duplicate: 0, rejected: 0 }
+    for (const r of results) counts[r.status] += 1
+    log({ level: 'info', msg: 'push', user: user.id, ...counts })
+    const response: PushResponse = { results }
+    return c.json(response)
+  })
+
+  routes.get('/pull', caseWorker, async (c) => {
+    const query = pullQuerySchema.safeParse(c.req.query())
+    if (!query.success) {
+      return errorResponse(
+        c,
+        400,
+        'invalid_query',
+        'The cursor or limit is not valid.',
+        issuesOf(query.error),
+      )
+    }
+    return c.json(await pullEvents(storage, c.get('user'), query.data))
+  })
+
+  return routes
+}

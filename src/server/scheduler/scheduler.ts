@@ -1,0 +1,51 @@
+import { deleteExpiredSessions } from '../auth/sessions.ts'
+import type { Log } from '../logging/log.ts'
+import { describeError } from '../logging/log.ts'
+import type { Storage } from '../storage/storage.ts'
+import { recordDueClosures } from './automatic-closures.ts'
+
+// The server's clock-driven work, once at start and then every `intervalMs`: automatic closures
+// (R4, R5) and clearing expired sessions. A tick never overlaps the previous one in this
+// process; across processes the closures' deterministic ids keep them single.
+
+export type Scheduler = { tick(): Promise<void>; stop(): Promise<void> }
+
+export type SchedulerOptions = { storage: Storage; log: Log; clock: () => Date; intervalMs: number }
+
+export function startScheduler({ storage, log, clock, intervalMs }: SchedulerOptions): Scheduler {
+  let running: Promise<void> | null = null
+
+  async function work(): Promise<void> {
+    const now = clock()
+    try {
+      const closed = await recordDueClosures(storage, now, log)
+      const expired = await deleteExpiredSessions(storage, now)
+      if (closed > 0 || expired > 0)
+        log({
+          level: 'info',
+          msg: 'scheduler',
+          automaticClosures: closed,
+          expiredSessions: expired,
+        })
+    } catch (error) {
+      // Logged and tried again next tick: a failed tick must not stop the timer.
+      log({ level: 'error', msg: 'scheduler tick failed', ...describeError(error) })
+    }
+  }
+
+  function tick(): Promise<void> {
+    running ??= work().finally(() => (running = null))
+    return running
+  }
+
+  void tick()
+  const timer = setInterval(() => void tick(), intervalMs)
+  timer.unref()
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}

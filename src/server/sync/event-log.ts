@@ -1,0 +1,185 @@
+import type { PushResult } from '../../api/sync-push.ts'
+import { checkEvent } from '../../domain/check-event.ts'
+import type { DomainEvent } from '../../domain/events.ts'
+import { evolve, fold } from '../../domain/fold.ts'
+import type { Actor } from '../../domain/guard-context.ts'
+import type { MatterState } from '../../domain/matter-state.ts'
+import type { Refusal } from '../../domain/refusal.ts'
+import { isCaseworker } from '../auth/users.ts'
+import type { Sql, Storage } from '../storage/storage.ts'
+import type { EventInsert, StoredEvent } from './event-rows.ts'
+import { findStoredEvents, insertEvents, matterEvents } from './event-rows.ts'
+import { loadStates, saveStates } from './matter-states.ts'
+import { sameEvent } from './same-event.ts'
+import { syncRefusals } from './sync-refusals.ts'
+import { audienceOf, canSee } from './visibility.ts'
+
+// The one way an event is stored on the server, whoever proposes it: a device's push, the
+// public form, the scheduler, the demo seed. Each event is checked by the domain's `checkEvent`
+// against the server's own state of its matter, in the name of the signed-in person.
+//
+// Everything happens in one transaction that first locks the seq counter's row. That lock is
+// what makes seq gap-free and the duplicate check exact: writers take turns, so the next seq is
+// the counter plus one, and an event id not found after taking the lock is not stored by anyone
+// else before we commit. Accepted events are written together at the end, with the matters
+// they changed and the counter. A crash before COMMIT loses the whole batch, none of which was
+// acknowledged; the device pushes it again.
+
+export type EventLog = {
+  /** The matter as this transaction sees it, including events recorded in it so far. */
+  state(matterId: string): Promise<MatterState | null>
+  /** Loads in two queries what `record` would otherwise look up event by event. */
+  preload(events: readonly DomainEvent[]): Promise<void>
+  record(actor: Actor, event: DomainEvent, options?: { deviceId?: string }): Promise<PushResult>
+}
+
+const seqCounter = 'event_seq'
+
+function rejected(id: string, reason: Refusal): PushResult {
+  return { id, status: 'rejected', reason }
+}
+
+export async function withEventLog<T>(
+  storage: Storage,
+  now: Date,
+  fn: (log: EventLog, tx: Sql) => Promise<T>,
+): Promise<T> {
+  return storage.transaction(async (tx) => {
+    const [counter] = await tx.query<{ value: number | string }>(
+      'SELECT value FROM counters WHERE name = $1 FOR UPDATE',
+      [seqCounter],
+    )
+    if (!counter) throw new Error('The event_seq counter is missing: run the migrations.')
+    const session = new EventLogSession(tx, Number(counter.value), now.toISOString())
+    const result = await fn(session, tx)
+    await session.flush()
+    return result
+  })
+}
+
+class EventLogSession implements EventLog {
+  private readonly tx: Sql
+  private seq: number
+  private readonly now: string
+  private readonly states = new Map<string, MatterState | null>()
+  private readonly stored = new Map<string, StoredEvent | null>()
+  private readonly changed = new Map<string, number>()
+  /** Accepted events not yet written: they go to the database in one statement at the end. */
+  private pending: EventInsert[] = []
+
+  constructor(tx: Sql, seq: number, now: string) {
+    this.tx = tx
+    this.seq = seq
+    this.now = now
+  }
+
+  async preload(events: readonly DomainEvent[]): Promise<void> {
+    const ids = events.map((e) => e.id).filter((id) => !this.stored.has(id))
+    const found = await findStoredEvents(this.tx, ids)
+    for (const id of ids) this.stored.set(id, found.get(id) ?? null)
+    const matterIds = [...new Set(events.map((e) => e.matterId))].filter(
+      (id) => !this.states.has(id),
+    )
+    const states = await loadStates(this.tx, matterIds)
+    for (const id of matterIds) this.states.set(id, states.get(id) ?? null)
+  }
+
+  async state(matterId: string): Promise<MatterState | null> {
+    if (!this.states.has(matterId))
+      this.states.set(matterId, (await loadStates(this.tx, [matterId])).get(matterId) ?? null)
+    return this.states.get(matterId) ?? null
+  }
+
+  private async storedEvent(id: string): Promise<StoredEvent | null> {
+    if (!this.stored.has(id))
+      this.stored.set(id, (await findStoredEvents(this.tx, [id])).get(id) ?? null)
+    return this.stored.get(id) ?? null
+  }
+
+  async record(
+    actor: Actor,
+    event: DomainEvent,
+    options: { deviceId?: string } = {},
+  ): Promise<PushResult> {
+    const existing = await this.storedEvent(event.id)
+    if (existing) {
+      return sameEvent(existing.event, event)
+        ? { id: event.id, status: 'duplicate', seq: existing.seq }
+        : rejected(event.id, syncRefusals.idConflict)
+    }
+    if (options.deviceId !== undefined && event.deviceId !== options.deviceId) {
+      return rejected(event.id, syncRefusals.wrongDevice)
+    }
+    const state = await this.state(event.matterId)
+    if (state && !canSee(actor, state)) return rejected(event.id, syncRefusals.notVisible)
+    if (
+      event.type === 'matterAssigned' &&
+      !(await isCaseworker(this.tx, event.payload.officerId))
+    ) {
+      return rejected(event.id, syncRefusals.unknownOfficer)
+    }
+    const findEvent = await this.correctionTarget(event)
+    const checked = checkEvent({ state, actor, now: this.now, findEvent }, event)
+    if (!checked.ok) return rejected(event.id, checked.refusal)
+    return this.append(state, checked.event)
+  }
+
+  /** `checkEvent` looks up a corrected entry synchronously, so it is loaded before the check. */
+  private async correctionTarget(
+    event: DomainEvent,
+  ): Promise<(id: string) => DomainEvent | undefined> {
+    if (event.type !== 'entryCorrected') return () => undefined
+    const target = await this.storedEvent(event.payload.targetEventId)
+    return (id) => (target && target.event.id === id ? target.event : undefined)
+  }
+
+  private async append(before: MatterState | null, event: DomainEvent): Promise<PushResult> {
+    const seq = this.seq + 1
+    await this.advance(before, event, seq)
+    this.pending.push({ seq, event, receivedAt: this.now, audienceBefore: audienceOf(before) })
+    this.seq = seq
+    this.stored.set(event.id, { seq, event })
+    this.changed.set(event.matterId, seq)
+    return { id: event.id, status: 'accepted', seq }
+  }
+
+  private async writePending(): Promise<void> {
+    const rows = this.pending
+    this.pending = []
+    const stored = await insertEvents(this.tx, rows)
+    // The seq lock makes a conflict impossible; if one ever happens, roll back rather than leave a gap.
+    if (stored !== rows.length)
+      throw new Error(
+        `${rows.length - stored} events were stored by another writer despite the seq lock.`,
+      )
+  }
+
+  /** The matter after the event: one step of `evolve`, or a fresh fold when a correction needs it. */
+  private async advance(
+    before: MatterState | null,
+    event: DomainEvent,
+    seq: number,
+  ): Promise<void> {
+    let next = evolve(before, event)
+    if (!next) {
+      // The fold reads the matter's history from the table, so what is pending goes in first.
+      await this.writePending()
+      next = fold([...(await matterEvents(this.tx, event.matterId)).map((s) => s.event), event])
+    }
+    if (!next)
+      throw new Error(`Event ${event.id} (seq ${seq}) was accepted but its matter does not fold.`)
+    this.states.set(event.matterId, next)
+  }
+
+  /** Writes the events, each changed matter once, and the counter, before the transaction commits. */
+  async flush(): Promise<void> {
+    await this.writePending()
+    const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {
+      const state = this.states.get(matterId)
+      return state ? [{ state, lastSeq }] : []
+    })
+    await saveStates(this.tx, writes)
+    this.changed.clear()
+    await this.tx.query('UPDATE counters SET value = $1 WHERE name = $2', [this.seq, seqCounter])
+  }
+}

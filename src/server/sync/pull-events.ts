@@ -1,0 +1,101 @@
+import type { PulledEvent, PullQuery, PullResponse } from '../../api/sync-pull.ts'
+import type { DomainEvent } from '../../domain/events.ts'
+import type { Actor } from '../../domain/guard-context.ts'
+import type { Sql, Storage } from '../storage/storage.ts'
+import { matterEvents } from './event-rows.ts'
+import { viewerTokens } from './visibility.ts'
+
+// GET /api/sync/pull: the events after the cursor that the viewer may have, in seq order.
+//
+// For a matter the viewer can see NOW, they get its events from the moment it became theirs
+// (its latest grant: the last event before which they could not see it, usually its report or
+// the assignment to them); at the grant come all its earlier events too, so a newly assigned
+// matter arrives whole. A device stores events by id, so one it already has is harmless.
+// For a matter they could see at their cursor but cannot now, they get its events up to and
+// including the one that took it away, so the device learns it is no longer theirs. A matter
+// that was visible only in between (a report assigned on straight away) sends nothing.
+//
+// `cursor` is the highest seq examined, not the highest sent: events the viewer may not have
+// are skipped once, not scanned again on every pull.
+
+type Row = { seq: number | string; body: DomainEvent; grants: boolean }
+
+const everything = `
+  SELECT seq, body, false AS grants FROM events
+   WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`
+
+const visibleTo = `
+  WITH touched AS (
+    SELECT DISTINCT matter_id FROM events WHERE seq > $1 AND seq <= $2
+  ), latest_grant AS (
+    SELECT e.matter_id, max(e.seq) AS seq
+      FROM events e JOIN matters m ON m.id = e.matter_id AND m.audience && $4::text[]
+     WHERE e.matter_id IN (SELECT matter_id FROM touched) AND NOT e.audience_before && $4::text[]
+     GROUP BY e.matter_id
+  )
+  SELECT e.seq, e.body, (e.seq = g.seq AND e.type <> 'reportReceived') AS grants
+    FROM events e LEFT JOIN latest_grant g ON g.matter_id = e.matter_id
+   WHERE e.seq > $1 AND e.seq <= $2
+     AND (e.seq >= g.seq
+          OR (g.seq IS NULL AND e.audience_before && $4::text[]
+              AND (SELECT f.audience_before FROM events f
+                    WHERE f.matter_id = e.matter_id AND f.seq > $1 ORDER BY f.seq LIMIT 1) && $4::text[]))
+   ORDER BY e.seq LIMIT $3`
+
+async function rowsFor(
+  sql: Sql,
+  viewer: Actor,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<Row[]> {
+  const tokens = viewerTokens(viewer)
+  if (tokens === 'all') return sql.query<Row>(everything, [after, upTo, limit])
+  if (tokens.length === 0) return []
+  return sql.query<Row>(visibleTo, [after, upTo, limit, tokens])
+}
+
+export async function pullEvents(
+  storage: Storage,
+  viewer: Actor,
+  { after, limit }: PullQuery,
+): Promise<PullResponse> {
+  // One snapshot for the whole page: the matters' audiences and the events agree.
+  return storage.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+    const [counter] = await tx.query<{ value: number | string }>(
+      "SELECT value FROM counters WHERE name = 'event_seq'",
+    )
+    const upTo = Number(counter?.value ?? 0)
+    const rows = await rowsFor(tx, viewer, after, upTo, limit + 1)
+    return page(tx, rows, after, upTo, limit)
+  })
+}
+
+async function page(
+  sql: Sql,
+  rows: Row[],
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<PullResponse> {
+  const events = new Map<number, PulledEvent>()
+  let cursor = after
+  let hasMore = false
+  for (const [index, row] of rows.entries()) {
+    const seq = Number(row.seq)
+    const history = row.grants
+      ? (await matterEvents(sql, row.body.matterId, seq)).filter((h) => !events.has(h.seq))
+      : []
+    // At most `limit` events a page, except that one matter's history is never split.
+    if (index === limit || (events.size > 0 && events.size + 1 + history.length > limit)) {
+      hasMore = true
+      break
+    }
+    for (const h of history) events.set(h.seq, { ...h.event, seq: h.seq })
+    events.set(seq, { ...row.body, seq })
+    cursor = seq
+  }
+  if (!hasMore) cursor = Math.max(after, upTo)
+  return { events: [...events.values()].sort((a, b) => a.seq - b.seq), cursor, hasMore }
+}

@@ -1,0 +1,41 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/server/config.ts'
+
+describe('server settings', () => {
+  it('runs on 127.0.0.1:8787 with PGlite in ./data by default', () => {
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      config: {
+        host: '127.0.0.1',
+        port: 8787,
+        dataDir: './data',
+        databaseUrl: undefined,
+        distDir: './dist',
+        demo: false,
+        schedulerIntervalMs: 60_000,
+      },
+    })
+  })
+
+  it('takes PostgreSQL, demo mode and the scheduler interval from the environment or --demo', () => {
+    const env = {
+      DATABASE_URL: 'postgres://casebook@db/casebook',
+      DEMO: '1',
+      SCHEDULER_INTERVAL_MS: '5000',
+      PORT: '9000',
+    }
+    expect(loadConfig(env)).toMatchObject({
+      ok: true,
+      config: { databaseUrl: env.DATABASE_URL, demo: true, schedulerIntervalMs: 5000, port: 9000 },
+    })
+    expect(loadConfig({}, ['--demo'])).toMatchObject({ ok: true, config: { demo: true } })
+  })
+
+  it('stops with a sentence naming each bad setting', () => {
+    const result = loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO: 'maybe' })
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      for (const name of ['PORT', 'DATABASE_URL', 'DEMO']) expect(result.message).toContain(name)
+  })
+})

@@ -1,0 +1,119 @@
+import type { PushResponse } from '../../../src/api/sync-push.ts'
+import type { PullResponse } from '../../../src/api/sync-pull.ts'
+import type { DomainEvent } from '../../../src/domain/events.ts'
+import type { Limits } from '../../../src/server/app-env.ts'
+import { defaultLimits } from '../../../src/server/app-env.ts'
+import { createApp } from '../../../src/server/app.ts'
+import { createSession } from '../../../src/server/auth/sessions.ts'
+import { createUser } from '../../../src/server/auth/users.ts'
+import type { LogEntry } from '../../../src/server/logging/log.ts'
+import type { Storage } from '../../../src/server/storage/storage.ts'
+import { manager, officer, otherManager, otherOfficer } from './matters.ts'
+
+// The server as tests use it: `app.request()` with no port, a clock the test moves, the log
+// kept in memory, and the people of the domain's matter builder as real users.
+
+export const testPassword = 'correct horse battery staple'
+
+export const people = {
+  officer1: {
+    id: officer.id,
+    role: 'officer' as const,
+    username: 'officer1',
+    name: 'Olivia Price',
+  },
+  officer2: {
+    id: otherOfficer.id,
+    role: 'officer' as const,
+    username: 'officer2',
+    name: 'Tom Okafor',
+  },
+  manager1: { id: manager.id, role: 'manager' as const, username: 'manager1', name: 'Priya Shah' },
+  manager2: {
+    id: otherManager.id,
+    role: 'manager' as const,
+    username: 'manager2',
+    name: 'Dan Hughes',
+  },
+  admin1: { id: 'admin-1', role: 'admin' as const, username: 'admin1', name: 'Sam Admin' },
+}
+export type Person = keyof typeof people
+
+export async function addPeople(storage: Storage): Promise<void> {
+  for (const p of Object.values(people)) {
+    const created = await createUser(storage, { ...p, password: testPassword }, new Date(), p.id)
+    if (!created.ok) throw new Error(created.message)
+  }
+}
+
+/** "Now" for the tests: after every date the matter builder uses by default. */
+export const testNow = '2026-11-25T12:00:00.000Z'
+
+export function testServer(
+  storage: Storage,
+  options: { limits?: Partial<Limits>; distDir?: string } = {},
+) {
+  const clock = { now: new Date(testNow) }
+  const logs: LogEntry[] = []
+  const app = createApp({
+    storage,
+    log: (entry) => logs.push(entry),
+    clock: () => clock.now,
+    limits: { ...defaultLimits, ...options.limits },
+    distDir: options.distDir,
+  })
+
+  const signIn = async (person: Person) =>
+    (await createSession(storage, people[person].id, clock.now)).token
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+
+  async function push(
+    token: string,
+    events: readonly DomainEvent[],
+    deviceId = 'device-1',
+  ): Promise<PushResponse['results']> {
+    const res = await postJson('/api/sync/push', { deviceId, events }, auth(token))
+    if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`)
+    return ((await res.json()) as PushResponse).results
+  }
+
+  async function pull(token: string, after = 0, limit?: number): Promise<PullResponse> {
+    const query = new URLSearchParams({
+      after: String(after),
+      ...(limit ? { limit: String(limit) } : {}),
+    })
+    const res = await app.request(`/api/sync/pull?${query.toString()}`, { headers: auth(token) })
+    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`)
+    return (await res.json()) as PullResponse
+  }
+
+  /** Pulls page after page until the server says there is no more. */
+  async function pullAll(token: string, after = 0, limit?: number): Promise<PullResponse> {
+    const pages = [await pull(token, after, limit)]
+    while (pages.at(-1)?.hasMore) pages.push(await pull(token, pages.at(-1)?.cursor, limit))
+    return {
+      events: pages.flatMap((p) => p.events),
+      cursor: pages.at(-1)?.cursor ?? after,
+      hasMore: false,
+    }
+  }
+
+  return { app, clock, logs, signIn, auth, postJson, push, pull, pullAll }
+}
+
+export type TestServer = ReturnType<typeof testServer>
+
+export async function countRows(
+  storage: Storage,
+  table: 'events' | 'matters' | 'public_reports' | 'sessions',
+): Promise<number> {
+  const [row] = await storage.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`)
+  return Number(row?.n ?? 0)
+}
