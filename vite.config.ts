@@ -23,6 +23,11 @@ export default defineConfig({
         display: 'standalone',
         start_url: '/',
         scope: '/',
+        // Shown by Chromium's richer install dialog: the Today screen of the demo council.
+        screenshots: [
+          { src: '/screenshots/today-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Today: overdue and due actions, caseload by phase' },
+          { src: '/screenshots/today-narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Today on a phone' },
+        ],
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -19,23 +19,25 @@ const SignInScreen = lazy(() => import('./features/sign-in/sign-in-screen.tsx'))
 export function App({ banner }: { banner?: ReactNode }) {
   const { profile } = useServices()
   const route = useRoute()
-  const first = useRef(true)
   const path = JSON.stringify(route)
+  const shown = useRef(path)
 
-  // Move focus to the new screen so keyboard and screen-reader users start at its top.
+  // Move focus to the new screen so keyboard and screen-reader users start at its top; not on
+  // the first load (or StrictMode's second effect run), where focus belongs at the page start.
   useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
+    if (shown.current === path) return
+    shown.current = path
     document.getElementById('main')?.focus()
   }, [path])
 
   if (!profile) {
     return (
-      <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-        <SignInScreen />
-      </Suspense>
+      <>
+        {banner}
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <SignInScreen />
+        </Suspense>
+      </>
     )
   }
   let screen: ReactNode

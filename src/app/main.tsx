@@ -11,7 +11,8 @@ import { useAnyFormDirty } from './forms/dirty-forms.ts'
 import { Root } from './root.tsx'
 import './styles.css'
 
-z.config({ customError: plainEnglishErrors })
+// jitless: zod would otherwise probe `new Function`, which our CSP (script-src 'self') rightly refuses.
+z.config({ customError: plainEnglishErrors, jitless: true })
 listenForInstallPrompt()
 
 const container = document.getElementById('root')
@@ -34,6 +35,7 @@ try {
   if (isPublicReport) {
     root.render(
       <StrictMode>
+        <Banner />
         <Suspense fallback={<p aria-busy="true">Loading…</p>}>
           <PublicReportPage db={db} http={http} />
         </Suspense>

@@ -11,6 +11,13 @@ import { automaticClosureReasons } from './vocabulary.ts'
 
 type Guards = { [T in EventType]?: Guard<T> }
 
+/** R1: an anonymous report has no complainant; a contact must name the person it was with. */
+function anonymousNeedsParty(anonymous: boolean, partyId: string | undefined) {
+  return anonymous && !partyId
+    ? refuse('anonymous', 'The report is anonymous: there is no complainant to contact. Choose the person you contacted.', 'R1')
+    : null
+}
+
 export const stage1Guards: Guards = {
   reportLinked: ({ state }) => inPhases(state, openPhases, 'linking a report'),
   matterAssigned: ({ state, actor }, e) => {
@@ -29,13 +36,16 @@ export const stage1Guards: Guards = {
   neighbourAdviceGiven: (ctx, e) =>
     inPhases(ctx.state, ['enquiry'], 'neighbour advice') ?? notInFuture(ctx, e.payload.givenOn, 'The date given'),
   contactAttempted: ({ state }, e) =>
-    inPhases(state, openPhases, 'recording a contact attempt') ?? knownParties(state, e.payload.partyId ? [e.payload.partyId] : []),
+    inPhases(state, openPhases, 'recording a contact attempt') ??
+    anonymousNeedsParty(state.anonymous, e.payload.partyId) ??
+    knownParties(state, e.payload.partyId ? [e.payload.partyId] : []),
   contactMade: (ctx, e) => {
     const { state } = ctx
     // A contact made before an automatic closure but synced after it is still a fact (R4).
     const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
     return (
       (lateFact ? null : inPhases(state, openPhases, 'recording a contact')) ??
+      (e.payload.method === 'agency_liaison' ? null : anonymousNeedsParty(state.anonymous, e.payload.partyId)) ??
       knownParties(state, e.payload.partyId ? [e.payload.partyId] : [])
     )
   },

@@ -279,7 +279,9 @@ describe('R4 contact attempts', () => {
   })
 
   it('R4: not applicable to anonymous reports', () => {
-    const m = aMatter().reported({ anonymous: true }).withPhoneAttempts(3)
+    const m = aMatter().reported({ anonymous: true })
+    // R1: there is no complainant to call, so a contact attempt must name who it was with.
+    expect(refusalOf(() => m.withPhoneAttempts(1))).toMatchObject({ code: 'anonymous', rule: 'R1' })
     expect(m.evaluate().dueActions).toEqual([])
     expect(refusalOf(() => m.letterSent())).toMatchObject({ code: 'anonymous', rule: 'R4' })
     expect(m.evaluate('2027-06-01T10:00:00.000Z').automaticClosure).toBeNull()

@@ -57,7 +57,7 @@ function DiaryForm({ state, initial }: { state: MatterState; initial: FormValues
   const nowLocal = localNow(services.now())
   const form = useForm<FormValues>({
     resolver: stepResolver(diarySpec, () => ''),
-    defaultValues: initial ?? { happenedAt: nowLocal, location: state.location.address, recordsAsb: true },
+    defaultValues: initial ?? { happenedAt: nowLocal, location: state.location.address, who: '', what: '', impact: '', recordsAsb: true },
   })
   const values = useWatch({ control: form.control }) as FormValues
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -97,7 +97,9 @@ function DiaryForm({ state, initial }: { state: MatterState; initial: FormValues
   return (
     <div className="screen diary">
       <p>
-        <Link to={{ name: 'matter', matterId: state.id }}>← Back to {state.reference}</Link>
+        <Link to={{ name: 'matter', matterId: state.id }} className="back-link">
+          ← Back to {state.reference}
+        </Link>
       </p>
       <h1>Diary entry</h1>
       <p className="lede">

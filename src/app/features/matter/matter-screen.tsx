@@ -5,6 +5,7 @@ import { DueList } from '../../components/due-list.tsx'
 import { useServices, useSession } from '../../services.tsx'
 import { Chronology } from './chronology.tsx'
 import { MatterHeader } from './matter-header.tsx'
+import { PeopleList } from './people-list.tsx'
 import { RejectedEntries } from './rejected-entries.tsx'
 import { StepPanel } from './step-panel.tsx'
 
@@ -54,6 +55,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
         <h2 id="due-heading">Due on this matter</h2>
         <DueList rows={dueRows} today={evaluation.today} empty="Nothing is due." />
       </section>
+      <PeopleList state={state} />
       <StepPanel state={state} events={data.events} />
       <Chronology events={data.events} outbox={data.outbox} meId={actor.id} />
     </div>
