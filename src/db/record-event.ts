@@ -3,7 +3,7 @@ import { checkEvent } from '../domain/check-event.ts'
 import type { DomainEvent, EventType } from '../domain/events.ts'
 import { evolve } from '../domain/fold.ts'
 import type { Actor } from '../domain/guard-context.ts'
-import { uuidV7 } from '../domain/ids.ts'
+import { monotonicUuidV7 } from '../domain/ids.ts'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
@@ -29,8 +29,11 @@ export type RecordResult =
   | { ok: true; event: DomainEvent; state: MatterState }
   | { ok: false; refusal: Refusal }
 
+// One id source for the whole device, so ids sort in the order entries were made.
+const nextId = monotonicUuidV7(() => crypto.getRandomValues(new Uint8Array(10)))
+
 export function newId(now: string): string {
-  return uuidV7(Date.parse(now), crypto.getRandomValues(new Uint8Array(10)))
+  return nextId(Date.parse(now))
 }
 
 export async function recordEvent(

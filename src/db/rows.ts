@@ -86,5 +86,6 @@ export function compareStoredEvents(a: StoredEvent, b: StoredEvent): number {
   if (a.seq !== null && b.seq !== null) return a.seq - b.seq
   if (a.seq !== null) return -1
   if (b.seq !== null) return 1
-  return a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)
+  // Device ids are monotonic UUIDv7 (domain/ids.ts): their order is the order of recording.
+  return a.id.localeCompare(b.id)
 }

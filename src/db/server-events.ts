@@ -15,11 +15,13 @@ export type PushOutcome =
 
 /** Pending events to push, oldest first. */
 export async function pendingEvents(db: CasebookDb, limit: number): Promise<DomainEvent[]> {
-  const rows = await db.outbox.where('status').equals('pending').sortBy('queuedAt')
-  const events = await db.events.bulkGet(rows.slice(0, limit).map((r) => r.eventId))
+  // Ids are monotonic on the device, so id order is recording order (domain/ids.ts).
+  const rows = await db.outbox.where('status').equals('pending').toArray()
+  const ids = rows.map((r) => r.eventId).sort().slice(0, limit)
+  const events = await db.events.bulkGet(ids)
   return events
     .filter((e): e is StoredEvent => e !== undefined)
-    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => a.id.localeCompare(b.id))
     .map(({ seq: _seq, ...event }) => event)
 }
 

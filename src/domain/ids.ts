@@ -24,6 +24,20 @@ export function uuidV7(unixMs: number, random: Uint8Array): string {
 }
 
 /**
+ * A UUIDv7 source whose ids always sort in the order they were made, even several within one
+ * millisecond (RFC 9562 method 3: the clock is kept monotonic and bumped by 1 ms on a tie). The
+ * device's outbox is pushed in id order, so a report made in the same millisecond as its
+ * assignment must still come first.
+ */
+export function monotonicUuidV7(random: () => Uint8Array): (unixMs: number) => string {
+  let last = 0
+  return (unixMs) => {
+    last = Math.max(Math.floor(unixMs), last + 1)
+    return uuidV7(last, random())
+  }
+}
+
+/**
  * A UUIDv8 derived from a name: the same name always gives the same id. The server and any
  * device that records the same automatic step (R4, R5) make the same event id, so the sync's
  * idempotency stores it once. FNV-1a over four lanes: not cryptographic, and need not be.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent } from '../../src/domain/events.ts'
 import { evolve, fold } from '../../src/domain/fold.ts'
+import { monotonicUuidV7 } from '../../src/domain/ids.ts'
 import type { MatterState } from '../../src/domain/matter-state.ts'
 import { aCase, aMatter, manager } from './support/matter-builder.ts'
 
@@ -92,5 +93,15 @@ describe('fold', () => {
       .closureRequested('not_asb')
     m.as(manager).closureRejected()
     expect(foldStepByStep(m.events)).toEqual(m.state())
+  })
+})
+
+describe('device ids', () => {
+  it('sort in the order they were made, even within one millisecond', () => {
+    let n = 0
+    const next = monotonicUuidV7(() => new Uint8Array(10).fill(255 - (n++ % 256)))
+    const ids = Array.from({ length: 50 }, () => next(Date.parse('2026-11-25T12:00:00.000Z')))
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(50)
   })
 })
