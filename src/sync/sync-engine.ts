@@ -14,6 +14,17 @@ export type SyncStatus = {
   lastError: string | null
 }
 
+// Structural types for the browser APIs used here, so this module also type-checks (and runs in
+// tests) under Node, where the DOM library is not loaded.
+type Locks = {
+  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>
+}
+type Listenable = {
+  addEventListener(type: string, listener: () => void): void
+  removeEventListener(type: string, listener: () => void): void
+}
+type Page = Listenable & { document?: Listenable & { visibilityState: string } }
+
 export type SyncDeps = {
   db: CasebookDb
   http: HttpClient
@@ -22,7 +33,7 @@ export type SyncDeps = {
   now: () => string
   /** Between pages of a big first sync: hand the main thread back to the UI. */
   yieldToUi?: () => Promise<void>
-  locks?: LockManager | undefined
+  locks?: Locks | undefined
 }
 
 const pushBatch = 200
@@ -125,7 +136,7 @@ export function createSyncEngine(deps: SyncDeps) {
       return () => listeners.delete(listener)
     },
     /** Start the triggers: now, `online`, the app shown again, and the timer. Returns stop. */
-    start(target: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: Document }) {
+    start(target: Page) {
       stopped = false
       const onOnline = () => void syncNow()
       const onVisible = () => {
