@@ -53,7 +53,8 @@ export function createSyncEngine(deps: SyncDeps) {
   let running: Promise<SyncStatus> | null = null
   let failures = 0
   let timer: ReturnType<typeof setTimeout> | null = null
-  let stopped = false
+  // Timers run only between start() and its stop: a one-off syncNow() (tests, a button) leaves none.
+  let stopped = true
   const yieldToUi = deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
   function set(patch: Partial<SyncStatus>) {
@@ -114,6 +115,12 @@ export function createSyncEngine(deps: SyncDeps) {
         if (!deps.locks) return await runOnce()
         // Another tab holding the lock is syncing the same database: nothing to do here.
         return await deps.locks.request('casebook-sync', { ifAvailable: true }, (lock) => (lock ? runOnce() : status))
+      } catch (error) {
+        // A storage failure mid-sync (quota, a closed database): shown, retried with back-off;
+        // the outbox is untouched until a result is applied, so nothing is lost.
+        failures += 1
+        set({ state: 'error', lastError: error instanceof Error ? error.message : String(error) })
+        return status
       } finally {
         running = null
         schedule()
