@@ -8,16 +8,41 @@ import type { StoredEvent } from './rows.ts'
 // `parties` and `dueActions`; never on its own, so the tables cannot disagree with `events`.
 
 export async function writeReadRows(db: CasebookDb, state: MatterState, now: string): Promise<void> {
-  const rows = readRowsOf(state, now)
-  await Promise.all([
-    db.parties.where('matterId').equals(state.id).delete(),
-    db.dueActions.where('matterId').equals(state.id).delete(),
+  await writeReadRowsOf(db, [state], now)
+}
+
+/**
+ * The read rows of many matters at once, in a few bulk requests. Party and due-action rows are
+ * compared with those stored and only the changed ones written: most steps change neither, and
+ * a first sync writes every matter once a page.
+ */
+export async function writeReadRowsOf(db: CasebookDb, states: readonly MatterState[], now: string): Promise<void> {
+  if (states.length === 0) return
+  const rows = states.map((state) => readRowsOf(state, now))
+  const ids = states.map((state) => state.id)
+  // One matter (a recorded step) is one index read; anyOf would walk a cursor.
+  const [parties, dueActions] = await Promise.all([
+    ids.length === 1 ? db.parties.where('matterId').equals(ids[0] ?? '').toArray() : db.parties.where('matterId').anyOf(ids).toArray(),
+    ids.length === 1 ? db.dueActions.where('matterId').equals(ids[0] ?? '').toArray() : db.dueActions.where('matterId').anyOf(ids).toArray(),
   ])
+  const partyChanges = changed(parties, rows.flatMap((r) => r.parties))
+  const dueChanges = changed(dueActions, rows.flatMap((r) => r.dueActions))
   await Promise.all([
-    db.matters.put(rows.matter),
-    db.parties.bulkPut(rows.parties),
-    db.dueActions.bulkPut(rows.dueActions),
+    db.matters.bulkPut(rows.map((r) => r.matter)),
+    db.parties.bulkDelete(partyChanges.gone),
+    db.parties.bulkPut(partyChanges.put),
+    db.dueActions.bulkDelete(dueChanges.gone),
+    db.dueActions.bulkPut(dueChanges.put),
   ])
+}
+
+function changed<T extends { id: string }>(stored: readonly T[], fresh: readonly T[]): { put: T[]; gone: string[] } {
+  const before = new Map(stored.map((r) => [r.id, JSON.stringify(r)]))
+  const ids = new Set(fresh.map((r) => r.id))
+  return {
+    put: fresh.filter((r) => before.get(r.id) !== JSON.stringify(r)),
+    gone: stored.filter((r) => !ids.has(r.id)).map((r) => r.id),
+  }
 }
 
 export async function matterEvents(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {

@@ -61,10 +61,16 @@ export async function recordEvent(
     const checked = checkEvent(ctx, proposed)
     if (!checked.ok) return checked
     const event = checked.event
-    await db.events.add({ ...event, seq: null })
-    await db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null })
     const next = evolve(state, event)
-    const written = next ? (await writeReadRows(db, next, now), next) : await refoldMatter(db, event.matterId, now)
+    // The writes go to IndexedDB together rather than one after another: the officer waits for
+    // this transaction, and each round trip to the store costs a tablet milliseconds (issue 5).
+    await Promise.all([
+      db.events.add({ ...event, seq: null }),
+      db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null }),
+      next ? writeReadRows(db, next, now) : undefined,
+    ])
+    // A correction changes an earlier entry: fold the matter again, with the new event stored.
+    const written = next ?? (await refoldMatter(db, event.matterId, now))
     if (!written) throw new Error(`Recorded ${event.type} but matter ${event.matterId} does not fold`)
     return { ok: true as const, event, state: written }
   })

@@ -1,8 +1,10 @@
 import type { DomainEvent } from '../domain/events.ts'
+import { evolve, fold } from '../domain/fold.ts'
+import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
-import { refoldMatter } from './read-tables.ts'
+import { matterEvents, refoldMatter, writeReadRowsOf } from './read-tables.ts'
 import type { StoredEvent } from './rows.ts'
 
 // What the server says comes back into the device store here: the results of a push, and pulled
@@ -48,14 +50,53 @@ export async function applyPushResults(db: CasebookDb, results: readonly PushOut
   })
 }
 
-/** Store a page of pulled events (by id: a repeat is harmless) and refold the matters they touch. */
+/**
+ * Store a page of pulled events (by id: a repeat is harmless) and bring the read tables of the
+ * matters they touch up to date.
+ *
+ * A matter whose stored history all comes before this page in the server's order, with nothing of
+ * this device's still waiting to be sent, is brought forward one event at a time from its read
+ * row (`evolve`), as `recordEvent` does: a first sync pulls a council's history page by page, and
+ * refolding every matter from all its events on every page made it slower with every page. Any
+ * other matter (an event already here at or after the page's first seq, pending events, a
+ * correction) is folded again from its events, as before.
+ */
 export async function applyPulledEvents(db: CasebookDb, events: readonly (DomainEvent & { seq: number })[], now: string): Promise<void> {
   if (events.length === 0) return
+  const byMatter = new Map<string, DomainEvent[]>()
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    const list = byMatter.get(e.matterId)
+    if (list) list.push(e)
+    else byMatter.set(e.matterId, [e])
+  }
+  const firstSeq = Math.min(...events.map((e) => e.seq))
+  const matterIds = [...byMatter.keys()]
   await db.transaction('rw', writeTables(db), async () => {
+    const [later, outbox, rows] = await Promise.all([
+      db.events.where('seq').aboveOrEqual(firstSeq).toArray(),
+      db.outbox.toArray(),
+      db.matters.bulkGet(matterIds),
+    ])
+    const pending = outbox.filter((o) => o.status === 'pending')
+    const refold = new Set([...later.map((e) => e.matterId), ...pending.map((o) => o.matterId)])
     await db.events.bulkPut(events.map((e) => ({ ...e })))
-    await db.outbox.bulkDelete(events.map((e) => e.id))
-    const matters = new Set(events.map((e) => e.matterId))
-    for (const matterId of matters) await refoldMatter(db, matterId, now)
+    // A pulled event still in the outbox was accepted, though its push's answer never arrived.
+    const ids = new Set(events.map((e) => e.id))
+    await db.outbox.bulkDelete(outbox.filter((o) => ids.has(o.eventId)).map((o) => o.eventId))
+    const states: MatterState[] = []
+    for (const [i, matterId] of matterIds.entries()) {
+      let state: MatterState | null = null
+      if (!refold.has(matterId)) {
+        state = rows[i]?.state ?? null
+        for (const e of byMatter.get(matterId) ?? []) {
+          state = evolve(state, e)
+          if (!state) break
+        }
+      }
+      state ??= fold(await matterEvents(db, matterId))
+      if (state) states.push(state)
+    }
+    await writeReadRowsOf(db, states, now)
   })
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import type { OutboxRow, StoredEvent } from '../../../db/rows.ts'
 import type { EntryKind } from './chronology-text.ts'
 import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './chronology-text.ts'
@@ -8,6 +8,22 @@ import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './ch
 // server say so; a rejected one says why.
 
 type Props = { events: readonly StoredEvent[]; outbox: readonly OutboxRow[]; meId: string }
+
+// A case worked for years has hundreds of entries. The first ones are drawn with the rest of the
+// matter page; the others follow a batch at a time in the next frames, as a non-urgent update, so
+// opening a long matter is not held up by entries below the fold (issue 5's benchmarks).
+const firstEntries = 40
+const laterEntries = 120
+
+function useEntriesDrawn(total: number): number {
+  const [drawn, setDrawn] = useState(firstEntries)
+  useEffect(() => {
+    if (drawn >= total) return
+    const timer = setTimeout(() => startTransition(() => setDrawn((n) => n + laterEntries)), 0)
+    return () => clearTimeout(timer)
+  }, [drawn, total])
+  return Math.min(drawn, total)
+}
 
 export function Chronology({ events, outbox, meId }: Props) {
   const [kind, setKind] = useState<EntryKind | 'all'>('all')
@@ -19,6 +35,7 @@ export function Chronology({ events, outbox, meId }: Props) {
   const shown = [...events]
     .filter((e) => kind === 'all' || kindOfType[e.type] === kind)
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.recordedAt.localeCompare(b.recordedAt))
+  const drawn = useEntriesDrawn(shown.length)
 
   return (
     <section aria-labelledby="chronology-heading" className="chronology">
@@ -35,7 +52,7 @@ export function Chronology({ events, outbox, meId }: Props) {
         </select>
       </div>
       <ol className="entries">
-        {shown.map((e) => {
+        {shown.slice(0, drawn).map((e) => {
           const pending = status.get(e.id)
           const corrected = corrections.get(e.id)
           return (
