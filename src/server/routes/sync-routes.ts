@@ -8,7 +8,7 @@ import { bodySizeLimit, kib } from '../http/body-size-limit.ts'
 import { errorResponse, issuesOf } from '../http/error-response.ts'
 import { readJson } from '../http/read-json.ts'
 import { withEventLog } from '../sync/event-log.ts'
-import { pullEvents } from '../sync/pull-events.ts'
+import { pullEventsJson } from '../sync/pull-events.ts'
 
 // POST /api/sync/push and GET /api/sync/pull (DESIGN.md "Sync protocol"). Case work is for
 // officers and managers: an administrator manages users and gets 403 here.
@@ -52,7 +52,9 @@ export function syncRoutes(deps: AppDeps) {
         issuesOf(query.error),
       )
     }
-    return c.json(await pullEvents(storage, c.get('user'), query.data))
+    // The page is JSON bytes already (see pull-events.ts).
+    const json = await pullEventsJson(storage, c.get('user'), query.data)
+    return c.body(json, 200, { 'Content-Type': 'application/json' })
   })
 
   return routes

@@ -90,27 +90,25 @@ export async function pushCouncil(
 
 export type PullTotals = { events: number; pages: number; ms: number; cursor: number }
 
-/** Pulls everything the session may see, page after page, as a new device would. */
-export async function pullEverything(
-  send: Send,
-  token: string,
-  limit = 1_000,
-  after = 0,
-): Promise<PullTotals> {
-  const started = performance.now()
+/**
+ * Pulls everything the session may see, page after page, as a new device would. `ms` counts the
+ * server's part, from sending each request to having its whole body; parsing it is the device's.
+ */
+export async function pullEverything(send: Send, token: string, limit = 1_000, after = 0): Promise<PullTotals> {
   const totals: PullTotals = { events: 0, pages: 0, ms: 0, cursor: after }
-  for (let more = true; more;) {
+  for (let more = true; more; ) {
+    const sent = performance.now()
     const res = await send(`/api/sync/pull?after=${totals.cursor}&limit=${limit}`, {
       headers: { authorization: `Bearer ${token}` },
     })
-    if (res.status !== 200)
-      throw new Error(`pull answered ${res.status}: ${(await res.text()).slice(0, 300)}`)
-    const page = (await res.json()) as PullResponse
+    const text = await res.text()
+    totals.ms += performance.now() - sent
+    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${text.slice(0, 300)}`)
+    const page = JSON.parse(text) as PullResponse
     totals.events += page.events.length
     totals.pages += 1
     totals.cursor = page.cursor
     more = page.hasMore
   }
-  totals.ms = performance.now() - started
   return totals
 }
