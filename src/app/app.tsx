@@ -19,7 +19,8 @@ const SignInScreen = lazy(() => import('./features/sign-in/sign-in-screen.tsx'))
 export function App({ banner }: { banner?: ReactNode }) {
   const { profile } = useServices()
   const route = useRoute()
-  const path = JSON.stringify(route)
+  // The search query is part of the address, but typing it is not a move to another screen.
+  const path = route.name === 'search' ? 'search' : JSON.stringify(route)
   const shown = useRef(path)
 
   // Move focus to the new screen so keyboard and screen-reader users start at its top; not on

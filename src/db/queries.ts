@@ -34,26 +34,37 @@ export async function pendingCount(db: CasebookDb): Promise<number> {
 
 export type SearchHit = { matter: MatterState; matched: string }
 
+/** A matter's searchable fields, lower-cased once when the rows are read, not on every keystroke. */
+export type SearchEntry = { matter: MatterState; text: string; fields: [string, string][] }
+
 function haystack(s: MatterState): [string, string][] {
   return [
     [s.reference, 'reference'],
     [`${s.location.address} ${s.location.postcode ?? ''}`, 'address'],
     [s.description, 'description'],
     ...s.parties.map((p): [string, string] => [p.name, p.role.replace('_', ' ')]),
-  ]
+  ].map(([t, label]): [string, string] => [t.toLowerCase(), label])
+}
+
+/** The search index of the device's matters, newest activity first (the order results list in). */
+export function searchIndex(rows: readonly MatterRow[]): SearchEntry[] {
+  return [...rows]
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    .map((row) => {
+      const fields = haystack(row.state)
+      return { matter: row.state, text: fields.map(([t]) => t).join('\n'), fields }
+    })
 }
 
 /** Matters whose reference, address, description or a party's name contains every word typed. */
-export function searchMatters(rows: readonly MatterRow[], query: string, limit = 50): SearchHit[] {
+export function searchMatters(index: readonly SearchEntry[], query: string, limit = 50): SearchHit[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return []
   const hits: SearchHit[] = []
-  for (const row of rows) {
-    const fields = haystack(row.state)
-    const text = fields.map(([t]) => t.toLowerCase()).join('\n')
-    if (!words.every((w) => text.includes(w))) continue
-    const first = fields.find(([t]) => words.some((w) => t.toLowerCase().includes(w)))
-    hits.push({ matter: row.state, matched: first?.[1] ?? '' })
+  for (const entry of index) {
+    if (!words.every((w) => entry.text.includes(w))) continue
+    const first = entry.fields.find(([t]) => words.some((w) => t.includes(w)))
+    hits.push({ matter: entry.matter, matched: first?.[1] ?? '' })
     if (hits.length >= limit) break
   }
   return hits

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { App } from '../../src/app/app.tsx'
 import SearchScreen from '../../src/app/features/search/search-screen.tsx'
 import type { CasebookDb } from '../../src/db/database.ts'
 import {
@@ -110,5 +111,33 @@ describe('search', () => {
     renderWithServices(<SearchScreen initialQuery="GU14" />, { db })
 
     await waitFor(() => expect(results()).toEqual([`${station.reference} · matched address`]))
+  })
+
+  it('keeps the focus in the search box while typing, though the query is kept in the address', async () => {
+    const db = freshDb()
+    const { station } = await threeMatters(db)
+    const { user } = renderWithServices(<App />, { db })
+    const box = await screen.findByLabelText('Reference, address, postcode or name')
+    await user.click(box)
+
+    // user.type types into whatever has the focus after each key: a lost focus loses the rest.
+    await user.keyboard('GU14 6')
+
+    expect(document.activeElement).toBe(box)
+    expect(window.location.search).toBe('?q=GU14%206')
+    await waitFor(() => expect(results()).toEqual([`${station.reference} · matched address`]))
+  })
+
+  it('lists the most recently active matter first', async () => {
+    const db = freshDb()
+    const { fleetRoad, elmGrove } = await threeMatters(db)
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+
+    await search(user, 'fleet')
+
+    // Elm Grove had a person added after both reports were made.
+    await waitFor(() =>
+      expect(results().map((r) => r.split(' · ')[0])).toEqual([elmGrove.reference, fleetRoad.reference]),
+    )
   })
 })

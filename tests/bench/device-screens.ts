@@ -134,9 +134,6 @@ async function searchKeystrokes(page: Page, words: readonly string[]): Promise<n
     await settled(page, `document.querySelector('#search-query').value === ''`)
     for (let i = 1; i <= word.length; i++) {
       const typed = JSON.stringify(word.slice(0, i))
-      // The app moves focus to <main> whenever the route changes, and the query is part of the
-      // route: each keystroke loses the focus (reported). Give it back before the next one.
-      await input.focus()
       const typedIn = `document.querySelector('#search-query').value === ${typed}`
       // The results follow the input as a deferred render: drawn is the last frame they changed in.
       times.push(

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useDeferredValue, useState } from 'react'
-import { searchMatters } from '../../../db/queries.ts'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { searchIndex, searchMatters } from '../../../db/queries.ts'
 import { asbCategoryLabels } from '../../../domain/vocabulary.ts'
 import { PhaseBadge } from '../../components/badges.tsx'
 import { Link } from '../../routing/link.tsx'
@@ -15,7 +15,9 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
   const [query, setQuery] = useState(initialQuery)
   const deferred = useDeferredValue(query)
   const rows = useLiveQuery(() => db.matters.toArray(), [db])
-  const hits = rows ? searchMatters(rows, deferred) : []
+  // Built when the rows change (a sync, a step recorded), so a keystroke only scans lower-cased text.
+  const index = useMemo(() => (rows ? searchIndex(rows) : []), [rows])
+  const hits = searchMatters(index, deferred)
   return (
     <div className="screen">
       <h1>Search</h1>
