@@ -38,12 +38,13 @@ export type SearchHit = { matter: MatterState; matched: string }
 export type SearchEntry = { matter: MatterState; text: string; fields: [string, string][] }
 
 function haystack(s: MatterState): [string, string][] {
-  return [
+  const fields: [string, string][] = [
     [s.reference, 'reference'],
     [`${s.location.address} ${s.location.postcode ?? ''}`, 'address'],
     [s.description, 'description'],
     ...s.parties.map((p): [string, string] => [p.name, p.role.replace('_', ' ')]),
-  ].map(([t, label]): [string, string] => [t.toLowerCase(), label])
+  ]
+  return fields.map(([t, label]) => [t.toLowerCase(), label])
 }
 
 /** The search index of the device's matters, newest activity first (the order results list in). */

@@ -1,7 +1,7 @@
 import type { CheckContext } from '../domain/check-event.ts'
 import { checkEvent } from '../domain/check-event.ts'
 import type { DomainEvent, EventType } from '../domain/events.ts'
-import { evolve } from '../domain/fold.ts'
+import { evolveOwned } from '../domain/fold.ts'
 import type { Actor } from '../domain/guard-context.ts'
 import { monotonicUuidV7 } from '../domain/ids.ts'
 import type { MatterState } from '../domain/matter-state.ts'
@@ -61,7 +61,8 @@ export async function recordEvent(
     const checked = checkEvent(ctx, proposed)
     if (!checked.ok) return checked
     const event = checked.event
-    const next = evolve(state, event)
+    // The row was just read from IndexedDB: its state is a copy this call may change.
+    const next = evolveOwned(state, event)
     // The writes go to IndexedDB together rather than one after another: the officer waits for
     // this transaction, and each round trip to the store costs a tablet milliseconds (issue 5).
     await Promise.all([

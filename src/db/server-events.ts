@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../domain/events.ts'
-import { evolve, fold } from '../domain/fold.ts'
+import { evolveOwned, fold } from '../domain/fold.ts'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
@@ -56,7 +56,7 @@ export async function applyPushResults(db: CasebookDb, results: readonly PushOut
  *
  * A matter whose stored history all comes before this page in the server's order, with nothing of
  * this device's still waiting to be sent, is brought forward one event at a time from its read
- * row (`evolve`), as `recordEvent` does: a first sync pulls a council's history page by page, and
+ * row (`evolveOwned`), as `recordEvent` does: a first sync pulls a council's history page by page, and
  * refolding every matter from all its events on every page made it slower with every page. Any
  * other matter (an event already here at or after the page's first seq, pending events, a
  * correction) is folded again from its events, as before.
@@ -89,7 +89,8 @@ export async function applyPulledEvents(db: CasebookDb, events: readonly (Domain
       if (!refold.has(matterId)) {
         state = rows[i]?.state ?? null
         for (const e of byMatter.get(matterId) ?? []) {
-          state = evolve(state, e)
+          // The row was read in this transaction: its state is this page's own to change.
+          state = evolveOwned(state, e)
           if (!state) break
         }
       }

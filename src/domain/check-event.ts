@@ -41,7 +41,14 @@ function firstIssue(error: { issues: { message: string; path: PropertyKey[] }[] 
 export function checkEvent(ctx: CheckContext, input: unknown): CheckResult {
   const parsed = parseEvent(input)
   if (!parsed.success) return { ok: false, refusal: refuse('invalid', firstIssue(parsed.error)) }
-  const event = parsed.data
+  return checkParsedEvent(ctx, parsed.data)
+}
+
+/**
+ * `checkEvent` for an event that `domainEventSchema` has just parsed (the server's push: the
+ * request schema parses every event). Parsing it again was a tenth of a push's time.
+ */
+export function checkParsedEvent(ctx: CheckContext, event: DomainEvent): CheckResult {
   const refusal = whyNot(ctx, event)
   return refusal ? { ok: false, refusal } : { ok: true, event }
 }

@@ -270,14 +270,25 @@ function initialState(e: EventOf<'reportReceived'>): MatterState {
  * needs the whole history: `evolve` returns null and the caller folds again.
  */
 export function evolve(state: MatterState | null, event: DomainEvent): MatterState | null {
+  if (!state || event.type === 'entryCorrected') return evolveOwned(state, event)
+  if (event.matterId !== state.id) return state
+  return evolveOwned(structuredClone(state), event)
+}
+
+/**
+ * `evolve` for a caller that owns `state` (just read from storage, or folded) and no longer needs
+ * it as it was: the event is applied to the object itself. Copying a matter's state for every
+ * event was the largest cost of a push and of a first sync (issue 5). Appliers never change an
+ * object taken from an event's payload, so the state can share them.
+ */
+export function evolveOwned(state: MatterState | null, event: DomainEvent): MatterState | null {
   if (event.type === 'entryCorrected') return null
   if (!state) return event.type === 'reportReceived' ? fold([event]) : null
   if (event.matterId !== state.id) return state
-  const next = structuredClone(state)
-  next.eventCount += 1
-  if (event.recordedAt > next.updatedAt) next.updatedAt = event.recordedAt
-  if (event.type !== 'reportReceived') (appliers[event.type] as Applier<EventType>)(next, event)
-  return next
+  state.eventCount += 1
+  if (event.recordedAt > state.updatedAt) state.updatedAt = event.recordedAt
+  if (event.type !== 'reportReceived') (appliers[event.type] as Applier<EventType>)(state, event)
+  return state
 }
 
 /**

@@ -73,7 +73,32 @@ function offsetMsAt(epochMs: number): number {
   return wallClockAsUtc - Math.floor(epochMs / 1000) * 1000
 }
 
+// UK clocks have always changed on a whole UTC hour, so the offset is the same for a whole UTC
+// hour: it is asked of the formatter once an hour of time and kept. formatToParts costs tens of
+// microseconds, and the server's checks ask for London's date of every event pushed (issue 5).
+const offsetByUtcHour = new Map<number, number>()
+const hourMs = 3_600_000
+
+function offsetOfHour(epochMs: number): number {
+  const hour = Math.floor(epochMs / hourMs)
+  let offset = offsetByUtcHour.get(hour)
+  if (offset === undefined) {
+    const start = hour * hourMs
+    const { date, hour: h, minute, second } = formattedWallClock(start)
+    offset = Date.parse(`${date}T${h}:${minute}:${second}.000Z`) - start
+    if (offsetByUtcHour.size >= 100_000) offsetByUtcHour.clear()
+    offsetByUtcHour.set(hour, offset)
+  }
+  return offset
+}
+
 function wallClockAt(epochMs: number): WallClock {
+  const iso = new Date(epochMs + offsetOfHour(epochMs)).toISOString()
+  if (iso.length !== 24) return formattedWallClock(epochMs) // years beyond 9999
+  return { date: iso.slice(0, 10), hour: iso.slice(11, 13), minute: iso.slice(14, 16), second: iso.slice(17, 19) }
+}
+
+function formattedWallClock(epochMs: number): WallClock {
   const parts: Record<string, string> = {}
   for (const part of londonFormatter.formatToParts(epochMs)) parts[part.type] = part.value
   return {

@@ -4,7 +4,7 @@ import { automaticClosureEvent } from '../../src/domain/automatic-closure.ts'
 import { addCalendarDays } from '../../src/domain/calendar.ts'
 import type { DomainEvent } from '../../src/domain/events.ts'
 import { evaluate } from '../../src/domain/evaluate.ts'
-import { evolve, fold } from '../../src/domain/fold.ts'
+import { evolve, evolveOwned, fold } from '../../src/domain/fold.ts'
 import type { MatterState } from '../../src/domain/matter-state.ts'
 import { riskLevels } from '../../src/domain/risk-matrix.ts'
 import { caseClosureReasons, interventionKinds } from '../../src/domain/vocabulary.ts'
@@ -28,6 +28,7 @@ const advance: Step = (m, n) => {
   const s = m.state()
   switch (s.phase) {
     case 'enquiry':
+      if (s.assignedOfficerId === null) return m.assigned()
       return s.threshold?.met ? m.diarySheetsIssued() : m.thresholdMet()
     case 'evidence':
       return s.diary.asbEntries > 0 ? m.caseCreated({ level: pick(riskLevels, n) }) : m.diaryEntry()
@@ -214,6 +215,35 @@ describe('fold over random accepted histories', () => {
           state = evolve(state, e) ?? fold(events.slice(0, i + 1))
         })
         expect(state).toEqual(fold(events))
+      }),
+    )
+  })
+
+  it('evolveOwned, changing one state in place, agrees with fold and leaves the events as they were', () => {
+    fc.assert(
+      fc.property(history, (h) => {
+        const events = accepted(h)
+        const before = structuredClone(events)
+        let state: MatterState | null = null
+        events.forEach((e, i) => {
+          state = evolveOwned(state, e) ?? fold(events.slice(0, i + 1))
+        })
+        expect(state).toEqual(fold(events))
+        // The state shares objects with payloads: nothing applied later may change an event.
+        expect(events).toEqual(before)
+      }),
+    )
+  })
+
+  it('evolve leaves the state it was given as it was', () => {
+    fc.assert(
+      fc.property(history, (h) => {
+        const events = accepted(h)
+        const first = fold(events.slice(0, 1))
+        const copy = structuredClone(first)
+        let state = first
+        for (const e of events.slice(1)) state = evolve(state, e) ?? state
+        expect(first).toEqual(copy)
       }),
     )
   })

@@ -139,3 +139,42 @@ describe.each(['Pacific/Kiritimati', 'America/Los_Angeles', 'Australia/Lord_Howe
     })
   },
 )
+
+describe('the kept hourly offset', () => {
+  // The wall clock is the UTC instant moved by an offset kept per UTC hour (faster than asking
+  // Intl every time): it must agree with Intl's own answer at any instant, 1970 to 2100.
+  const intl = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  const asIntlSays = (epochMs: number) => {
+    const p = Object.fromEntries(intl.formatToParts(epochMs).map((x) => [x.type, x.value]))
+    return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}`
+  }
+
+  it('gives the date and time Intl gives, for any instant', () => {
+    const from = Date.parse('1970-01-01T00:00:00.000Z')
+    const to = Date.parse('2100-01-01T00:00:00.000Z')
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (epochMs) => {
+        const instant = new Date(epochMs).toISOString()
+        expect(`${londonDate(instant)} ${londonTime(instant)}`).toBe(asIntlSays(epochMs))
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
+  it('is right on each side of every clock change, 2020–2030', () => {
+    for (let t = Date.parse('2020-01-01T00:00:00.000Z'); t < Date.parse('2031-01-01T00:00:00.000Z'); t += HOUR_MS) {
+      for (const at of [t, t + HOUR_MS - 1]) {
+        const instant = new Date(at).toISOString()
+        expect(`${londonDate(instant)} ${londonTime(instant)}`).toBe(asIntlSays(at))
+      }
+    }
+  })
+})

@@ -31,7 +31,8 @@ export function syncRoutes(deps: AppDeps) {
       await eventLog.preload(events)
       const out: PushResponse['results'] = []
       // In order: a later event of the batch may depend on an earlier one.
-      for (const event of events) out.push(await eventLog.record(user, event, { deviceId }))
+      // pushRequestSchema parsed each event with the domain's schema: checked, not parsed again.
+      for (const event of events) out.push(await eventLog.record(user, event, { deviceId, parsed: true }))
       return out
     })
     const counts = { accepted: 0, duplicate: 0, rejected: 0 }

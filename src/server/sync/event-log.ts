@@ -1,7 +1,7 @@
 import type { PushResult } from '../../api/sync-push.ts'
-import { checkEvent } from '../../domain/check-event.ts'
+import { checkEvent, checkParsedEvent } from '../../domain/check-event.ts'
 import type { DomainEvent } from '../../domain/events.ts'
-import { evolve, fold } from '../../domain/fold.ts'
+import { evolveOwned, fold } from '../../domain/fold.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { Refusal } from '../../domain/refusal.ts'
@@ -30,8 +30,14 @@ export type EventLog = {
   state(matterId: string): Promise<MatterState | null>
   /** Loads in two queries what `record` would otherwise look up event by event. */
   preload(events: readonly DomainEvent[]): Promise<void>
-  record(actor: Actor, event: DomainEvent, options?: { deviceId?: string }): Promise<PushResult>
+  /**
+   * `parsed`: the event has just been parsed by `domainEventSchema` (a push request), so the
+   * check need not parse it again. Events the server makes itself are always parsed here.
+   */
+  record(actor: Actor, event: DomainEvent, options?: RecordOptions): Promise<PushResult>
 }
+
+export type RecordOptions = { deviceId?: string; parsed?: boolean }
 
 const seqCounter = 'event_seq'
 
@@ -99,7 +105,7 @@ class EventLogSession implements EventLog {
   async record(
     actor: Actor,
     event: DomainEvent,
-    options: { deviceId?: string } = {},
+    options: RecordOptions = {},
   ): Promise<PushResult> {
     const existing = await this.storedEvent(event.id)
     if (existing) {
@@ -119,7 +125,8 @@ class EventLogSession implements EventLog {
       return rejected(event.id, syncRefusals.unknownOfficer)
     }
     const findEvent = await this.correctionTarget(event)
-    const checked = checkEvent({ state, actor, now: this.now, findEvent }, event)
+    const ctx = { state, actor, now: this.now, findEvent }
+    const checked = options.parsed ? checkParsedEvent(ctx, event) : checkEvent(ctx, event)
     if (!checked.ok) return rejected(event.id, checked.refusal)
     return this.append(state, checked.event)
   }
@@ -135,8 +142,10 @@ class EventLogSession implements EventLog {
 
   private async append(before: MatterState | null, event: DomainEvent): Promise<PushResult> {
     const seq = this.seq + 1
+    // Taken first: advancing changes the session's state object itself.
+    const audienceBefore = audienceOf(before)
     await this.advance(before, event, seq)
-    this.pending.push({ seq, event, receivedAt: this.now, audienceBefore: audienceOf(before) })
+    this.pending.push({ seq, event, receivedAt: this.now, audienceBefore })
     this.seq = seq
     this.stored.set(event.id, { seq, event })
     this.changed.set(event.matterId, seq)
@@ -154,13 +163,16 @@ class EventLogSession implements EventLog {
       )
   }
 
-  /** The matter after the event: one step of `evolve`, or a fresh fold when a correction needs it. */
+  /**
+   * The matter after the event: one step applied to the session's own copy (loaded for this
+   * transaction, never shared), or a fresh fold when a correction needs it.
+   */
   private async advance(
     before: MatterState | null,
     event: DomainEvent,
     seq: number,
   ): Promise<void> {
-    let next = evolve(before, event)
+    let next = evolveOwned(before, event)
     if (!next) {
       // The fold reads the matter's history from the table, so what is pending goes in first.
       await this.writePending()

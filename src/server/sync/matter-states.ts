@@ -21,41 +21,39 @@ export async function loadStates(
 
 export type MatterWrite = { state: MatterState; lastSeq: number }
 
-const columnsPerRow = 9
-const rowsPerStatement = 500
+// One statement, one JSON parameter, as for events (see event-rows.ts).
+const upsertSql = `
+  INSERT INTO matters (id, reference, created_by, assigned_officer_id, phase, audience, automatic_closure_at, last_seq, state)
+  SELECT id, reference, created_by, assigned_officer_id, phase, audience, automatic_closure_at, last_seq, state
+    FROM jsonb_to_recordset($1::jsonb) AS r(
+      id uuid, reference text, created_by text, assigned_officer_id text, phase text, audience text[],
+      automatic_closure_at timestamptz, last_seq bigint, state jsonb)
+  ON CONFLICT (id) DO UPDATE SET
+    reference = EXCLUDED.reference,
+    assigned_officer_id = EXCLUDED.assigned_officer_id,
+    phase = EXCLUDED.phase,
+    audience = EXCLUDED.audience,
+    automatic_closure_at = EXCLUDED.automatic_closure_at,
+    last_seq = EXCLUDED.last_seq,
+    state = EXCLUDED.state`
 
-/** Writes matters' states (new or changed), a multi-row upsert per few hundred matters. */
+const rowsPerStatement = 1_000
+
+/** Writes matters' states (new or changed), one upsert per thousand matters. */
 export async function saveStates(sql: Sql, writes: readonly MatterWrite[]): Promise<void> {
   for (let start = 0; start < writes.length; start += rowsPerStatement) {
-    const chunk = writes.slice(start, start + rowsPerStatement)
-    const values = chunk.map((_, r) => {
-      const p = Array.from({ length: columnsPerRow }, (_, c) => `$${r * columnsPerRow + c + 1}`)
-      return `(${p.slice(0, 5).join(', ')}, ${p[5]}::text[], ${p[6]}::timestamptz, ${p[7]}, ${p[8]}::jsonb)`
-    })
-    const params = chunk.flatMap(({ state, lastSeq }) => [
-      state.id,
-      state.reference,
-      state.createdBy,
-      state.assignedOfficerId,
-      state.phase,
-      audienceOf(state),
-      nextAutomaticClosure(state)?.closesAt ?? null,
-      lastSeq,
-      JSON.stringify(state),
-    ])
-    await sql.query(
-      `INSERT INTO matters (id, reference, created_by, assigned_officer_id, phase, audience, automatic_closure_at, last_seq, state)
-       VALUES ${values.join(', ')}
-       ON CONFLICT (id) DO UPDATE SET
-         reference = EXCLUDED.reference,
-         assigned_officer_id = EXCLUDED.assigned_officer_id,
-         phase = EXCLUDED.phase,
-         audience = EXCLUDED.audience,
-         automatic_closure_at = EXCLUDED.automatic_closure_at,
-         last_seq = EXCLUDED.last_seq,
-         state = EXCLUDED.state`,
-      params,
-    )
+    const chunk = writes.slice(start, start + rowsPerStatement).map(({ state, lastSeq }) => ({
+      id: state.id,
+      reference: state.reference,
+      created_by: state.createdBy,
+      assigned_officer_id: state.assignedOfficerId,
+      phase: state.phase,
+      audience: audienceOf(state),
+      automatic_closure_at: nextAutomaticClosure(state)?.closesAt ?? null,
+      last_seq: lastSeq,
+      state,
+    }))
+    await sql.query(upsertSql, [JSON.stringify(chunk)])
   }
 }
 
