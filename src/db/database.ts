@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
-import type { DraftRow, DueActionRow, MatterRow, MetaRow, OutboxRow, PartyRow, StoredEvent } from './rows.ts'
+import type { DraftRow, DueActionRow, MatterRow, MetaRow, OutboxRow, PartyRow, StaffRow, StoredEvent } from './rows.ts'
 import { databaseName, declareSchema } from './schema.ts'
 
 // The one module that owns the device's IndexedDB database. Everything else reads and writes
@@ -14,6 +14,7 @@ export type CasebookDb = Dexie & {
   dueActions: EntityTable<DueActionRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
   drafts: EntityTable<DraftRow, 'key'>
+  staff: EntityTable<StaffRow, 'id'>
 }
 
 export function openDatabase(name = databaseName, upToVersion?: number): CasebookDb {

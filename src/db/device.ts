@@ -33,10 +33,11 @@ export async function saveProfile(db: CasebookDb, profile: Profile | null): Prom
  * Refused while entries wait to be sent: they exist nowhere else.
  */
 export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number }> {
-  return db.transaction('rw', [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts], async () => {
+  const tables = [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts, db.staff]
+  return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.count()
     if (pending > 0) return { ok: false as const, pending }
-    await Promise.all([db.events.clear(), db.matters.clear(), db.parties.clear(), db.dueActions.clear(), db.drafts.clear()])
+    await Promise.all([db.events.clear(), db.matters.clear(), db.parties.clear(), db.dueActions.clear(), db.drafts.clear(), db.staff.clear()])
     await Promise.all([db.meta.delete('profile'), db.meta.delete('pullCursor')])
     return { ok: true as const }
   })

@@ -1,3 +1,4 @@
+import type { StaffMember } from '../api/users-staff.ts'
 import type { DomainEvent } from '../domain/events.ts'
 import type { DueAction } from '../domain/evaluate.ts'
 import { evaluate } from '../domain/evaluate.ts'
@@ -50,6 +51,9 @@ export type DueActionRow = Omit<DueAction, 'status'> & {
 export type MetaRow = { key: string; value: unknown }
 
 export type DraftRow = { key: string; updatedAt: string; value: unknown }
+
+/** An officer or manager, as GET /api/users/staff gives them: id, name and role only. */
+export type StaffRow = StaffMember
 
 export type ReadRows = { matter: MatterRow; parties: PartyRow[]; dueActions: DueActionRow[] }
 

@@ -29,6 +29,13 @@ export const schemaVersions: { version: number; stores: Record<string, string | 
       drafts: 'key, updatedAt',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // The officers and managers, so a matter shows who has it and a manager can allocate it offline.
+      staff: 'id',
+    },
+  },
 ]
 
 export function declareSchema(db: Dexie, upTo = schemaVersions.length): void {

@@ -42,6 +42,14 @@ export function requireLiveCase(s: MatterState, what: string): Refusal | null {
   return isLiveCase(s.phase) ? null : inPhases(s, ['case', 'investigation', 'intervention', 'legal'], what)
 }
 
+/**
+ * Leaving the enquiry needs an officer on the matter: only unassigned *enquiries* are the team's
+ * to pick up (server/sync/visibility.ts), so past that an unassigned matter reaches no officer.
+ */
+export function requireAssigned(s: MatterState, message: string, rule: string): Refusal | null {
+  return s.assignedOfficerId === null ? refuse('unassigned', message, rule) : null
+}
+
 export function notInFuture(ctx: GuardContext, value: string | undefined, what: string): Refusal | null {
   if (!value) return null
   const future = value.length === 10 ? value > ctx.today : value > ctx.now

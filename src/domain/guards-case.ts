@@ -1,7 +1,7 @@
 import { correctableTypes, correctedPayload, decidingFieldsChanged } from './corrections.ts'
 import type { EventType } from './events.ts'
 import type { Guard, GuardContext } from './guard-context.ts'
-import { inPhases, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireLiveCase } from './guard-context.ts'
+import { inPhases, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireAssigned, requireLiveCase } from './guard-context.ts'
 import { checkClosureOrderExtension, checkLegalStep } from './guards-legal.ts'
 import type { LegalStepTaken } from './payloads-action.ts'
 import type { RiskAssessment } from './payloads-case.ts'
@@ -63,7 +63,7 @@ export const caseGuards: Guards = {
         'R6',
       )
     }
-    return checkAssessment(ctx, e.payload.riskAssessment)
+    return requireAssigned(state, 'Assign the matter to an officer before opening a case.', 'R6') ?? checkAssessment(ctx, e.payload.riskAssessment)
   },
   riskAssessed: (ctx, e) => inPhases(ctx.state, liveOrPendingPhases, 'a risk assessment') ?? checkAssessment(ctx, e.payload.riskAssessment),
   riskChangeNoted: ({ state }) => requireLiveCase(state, 'noting a change in risk'),

@@ -2,7 +2,7 @@ import { dueAutomaticClosure } from './deadlines.ts'
 import type { EventType } from './events.ts'
 import { systemActorId } from './events.ts'
 import type { Guard } from './guard-context.ts'
-import { inPhases, knownParties, notInFuture, openPhases } from './guard-context.ts'
+import { inPhases, knownParties, notInFuture, openPhases, requireAssigned } from './guard-context.ts'
 import { isAssessment } from './phases.ts'
 import { refuse } from './refusal.ts'
 import { automaticClosureReasons } from './vocabulary.ts'
@@ -71,7 +71,10 @@ export const stage1Guards: Guards = {
     if (!state.threshold?.met) {
       return refuse('threshold_required', 'Record that the threshold is met before issuing diary sheets.', 'R5')
     }
-    return notInFuture(ctx, e.payload.issuedOn, 'The date issued')
+    return (
+      requireAssigned(state, 'Assign the matter to an officer before issuing diary sheets.', 'R5') ??
+      notInFuture(ctx, e.payload.issuedOn, 'The date issued')
+    )
   },
   diaryEntryRecorded: (ctx, e) => {
     const { state } = ctx

@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes.ts'
 import { healthRoute } from './routes/health-route.ts'
 import { publicReportRoutes } from './routes/public-report-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
+import { usersRoutes } from './routes/users-routes.ts'
 
 // The whole HTTP surface: /api (JSON, never cached) and the built app, on one origin.
 export function createApp(deps: AppDeps) {
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoute(deps))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/sync', syncRoutes(deps))
+  app.route('/api/users', usersRoutes(deps))
   app.route('/api/public', publicReportRoutes(deps))
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'There is no such API route.'))
 

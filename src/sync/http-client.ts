@@ -10,6 +10,8 @@ import type { PullResponse } from '../api/sync-pull.ts'
 import { pullResponseSchema } from '../api/sync-pull.ts'
 import type { PushRequest, PushResponse } from '../api/sync-push.ts'
 import { pushResponseSchema } from '../api/sync-push.ts'
+import type { StaffResponse } from '../api/users-staff.ts'
+import { staffResponseSchema } from '../api/users-staff.ts'
 
 // The one module in the browser that talks to the server. Every answer is checked against the
 // shared api/ schemas; failures come back as values the caller can show, never as thrown errors,
@@ -81,6 +83,8 @@ export function createHttpClient(fetchFn: Fetch = (...args) => fetch(...args)) {
       call<PushResponse>(fetchFn, '/api/sync/push', pushResponseSchema, { method: 'POST', token, body: request }),
     pull: (token: string, after: number, limit: number) =>
       call<PullResponse>(fetchFn, `/api/sync/pull?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET', token }),
+    staff: (token: string) =>
+      call<StaffResponse>(fetchFn, '/api/users/staff', staffResponseSchema, { method: 'GET', token }),
     publicReport: (request: PublicReportRequest) =>
       call<PublicReportResponse>(fetchFn, '/api/public/reports', publicReportResponseSchema, { method: 'POST', body: request }),
   }

@@ -1,11 +1,12 @@
 import type { CasebookDb } from '../db/database.ts'
 import { pendingCount } from '../db/queries.ts'
 import { applyPulledEvents, applyPushResults, pendingEvents, readCursor, saveCursor } from '../db/server-events.ts'
+import { saveStaff } from '../db/staff.ts'
 import type { HttpClient, HttpFailure } from './http-client.ts'
 
-// Push the outbox, then pull after the cursor: on start, when the network comes back, when the
-// app is shown again, and on a timer, backing off after failures. Never two syncs at once: one
-// promise per tab, and a Web Lock across tabs of the same device.
+// Push the outbox, then pull after the cursor, then refresh the staff directory: on start, when
+// the network comes back, when the app is shown again, and on a timer, backing off after failures.
+// Never two syncs at once: one promise per tab, and a Web Lock across tabs of the same device.
 
 export type SyncStatus = {
   state: 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out'
@@ -40,6 +41,8 @@ const pushBatch = 200
 const pullPage = 500
 export const periodMs = 60_000
 const maxBackoffMs = 5 * 60_000
+/** People join and leave rarely: the staff directory is asked for at most this often. */
+export const staffRefreshMs = 10 * 60_000
 
 export function backoffMs(failures: number, random = Math.random()): number {
   if (failures <= 0) return 0
@@ -55,6 +58,7 @@ export function createSyncEngine(deps: SyncDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null
   // Timers run only between start() and its stop: a one-off syncNow() (tests, a button) leaves none.
   let stopped = true
+  let staffRefreshedAt: number | null = null
   const yieldToUi = deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
   function set(patch: Partial<SyncStatus>) {
@@ -92,6 +96,20 @@ export function createSyncEngine(deps: SyncDeps) {
     }
   }
 
+  /**
+   * The officers and managers, for names on matters and a manager's allocations. A convenience,
+   * not case data: when the server does not give it, the device keeps the list it has, the sync
+   * still counts as done, and the next sync asks again.
+   */
+  async function refreshStaff(token: string): Promise<void> {
+    const nowMs = Date.parse(deps.now())
+    if (staffRefreshedAt !== null && nowMs - staffRefreshedAt < staffRefreshMs) return
+    const result = await deps.http.staff(token)
+    if (!result.ok) return
+    await saveStaff(deps.db, result.value.staff)
+    staffRefreshedAt = nowMs
+  }
+
   async function runOnce(): Promise<SyncStatus> {
     const token = deps.token()
     if (!token) {
@@ -100,6 +118,7 @@ export function createSyncEngine(deps: SyncDeps) {
     }
     set({ state: 'syncing', pending: await pendingCount(deps.db) })
     const ok = (await push(token)) && (await pull(token))
+    if (ok) await refreshStaff(token)
     failures = ok ? 0 : failures + 1
     set({
       ...(ok ? { state: 'idle' as const, lastSyncedAt: deps.now(), lastError: null } : {}),

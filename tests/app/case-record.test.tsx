@@ -6,6 +6,7 @@ import { defaultRiskMatrix } from '../../src/domain/risk-matrix.ts'
 import { alertText, fill, openStep, savedMessage, submit } from './support/form-ui.ts'
 import {
   aReportedMatter,
+  assigned,
   diaryEntry,
   diarySheetsIssued,
   eventCount,
@@ -44,6 +45,7 @@ async function anEvidenceMatter(recordsAsb: boolean) {
   const matter = await withEvents(
     db,
     await aReportedMatter(db),
+    assigned(),
     thresholdMet(),
     diarySheetsIssued(),
     diaryEntry(recordsAsb),

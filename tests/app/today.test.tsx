@@ -4,6 +4,7 @@ import TodayScreen from '../../src/app/features/today/today-screen.tsx'
 import type { CasebookDb } from '../../src/db/database.ts'
 import type { Profile } from '../../src/db/device.ts'
 import {
+  aClosedEnquiry,
   aClosureRequest,
   aReportedMatter,
   freshDb,
@@ -79,6 +80,7 @@ describe('today', () => {
     )
     expect(overdue?.getAttribute('href')).toBe(`/matters/${mine.matterId}`)
     expect(screen.queryByText(/Closure requests waiting/)).toBeNull()
+    expect(screen.queryByText(/Not yet allocated/)).toBeNull()
   })
 
   it('says so when nothing is due', async () => {
@@ -107,5 +109,21 @@ describe('today', () => {
       'Ring the housing officer',
       'Someone else’s visit',
     ])
+  })
+
+  it('a manager sees the open matters no officer has yet, the longest waiting first, to allocate them', async () => {
+    const db = freshDb()
+    await anOfficersDay(db)
+    await aClosedEnquiry(db)
+    const newer = await aReportedMatter(db, { address: '7 Church Road, Fleet', name: 'Bo Lee' })
+    const older = await aReportedMatter(db, { address: '3 Mill Lane, Crookham', on: '2026-10-30' })
+    renderWithServices(<TodayScreen />, { db, profile: manager })
+
+    const heading = await screen.findByText(/^Not yet allocated/, { selector: 'h2' })
+    expect(heading.textContent).toBe('Not yet allocated (2)')
+    const links = [...(heading.closest('section')?.querySelectorAll('a') ?? [])]
+    expect(links.map((a) => a.querySelector('.matter-ref')?.textContent)).toEqual([older.reference, newer.reference])
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([`/matters/${older.matterId}`, `/matters/${newer.matterId}`])
+    expect(links[0]?.textContent).toContain('3 Mill Lane, Crookham')
   })
 })

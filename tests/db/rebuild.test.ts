@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CasebookDb } from '../../src/db/database.ts'
 import { rebuildReadTables } from '../../src/db/read-tables.ts'
-import { freshDb, newMatterId, phoneReport, recordOk, tableSnapshot } from './db-fixtures.ts'
+import { freshDb, newMatterId, officer, phoneReport, recordOk, tableSnapshot } from './db-fixtures.ts'
 
 let db: CasebookDb
 afterEach(async () => {
@@ -15,6 +15,7 @@ describe('read tables', () => {
     const second = newMatterId()
     await recordOk(db, phoneReport(first), '2026-11-02T09:05:00.000Z')
     await recordOk(db, phoneReport(second, '2026-11-02T10:00:00.000Z'), '2026-11-02T10:05:00.000Z')
+    await recordOk(db, { matterId: first, type: 'matterAssigned', payload: { officerId: officer.actor.id } }, '2026-11-02T09:06:00.000Z')
     await recordOk(db, { matterId: first, type: 'thresholdAssessed', payload: { met: true, reason: 'Persistent night-time noise.' } }, '2026-11-03T09:00:00.000Z')
     await recordOk(db, { matterId: first, type: 'diarySheetsIssued', payload: { issuedOn: '2026-11-03' } }, '2026-11-03T09:10:00.000Z')
     await recordOk(db, { matterId: second, type: 'thresholdAssessed', payload: { met: false, reason: 'A single event, no details.' } }, '2026-11-03T11:00:00.000Z')

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/database.ts'
 import type { CasebookDb } from '../../src/db/database.ts'
 import { schemaVersions } from '../../src/db/schema.ts'
+import { readStaff, saveStaff } from '../../src/db/staff.ts'
 import { newMatterId, phoneReport, recordOk, tableSnapshot } from './db-fixtures.ts'
 
 let db: CasebookDb
@@ -33,5 +34,27 @@ describe('schema upgrades', () => {
       await db.delete()
     }
     db = openDatabase('casebook-upgrade-noop')
+  })
+
+  it('v2 → v3: keeps the events, outbox and drafts, and adds an empty staff directory', async () => {
+    const name = `casebook-upgrade-v2-v3-${Math.random().toString(36).slice(2)}`
+    db = openDatabase(name, 2)
+    const matterId = newMatterId()
+    const { event } = await recordOk(db, phoneReport(matterId), '2026-11-02T09:05:00.000Z')
+    const draft = { key: `diary:${matterId}`, updatedAt: '2026-11-02T09:06:00.000Z', value: { what: 'half typed' } }
+    await db.drafts.put(draft)
+    const before = await tableSnapshot(db)
+    db.close()
+
+    db = openDatabase(name, 3)
+    await db.open()
+    expect(db.verno).toBe(3)
+    expect(await db.events.get(event.id)).toMatchObject({ id: event.id, type: 'reportReceived' })
+    expect(await db.outbox.get(event.id)).toMatchObject({ status: 'pending' })
+    expect(await db.drafts.get(draft.key)).toEqual(draft)
+    expect(await tableSnapshot(db)).toEqual(before)
+    expect(await readStaff(db)).toEqual([])
+    await saveStaff(db, [{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
+    expect(await readStaff(db)).toEqual([{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
   })
 })

@@ -10,8 +10,8 @@ import {
   chronologyEntries,
   demo,
   matterHeading,
-  matterInEvidence,
   recordDiaryEntry,
+  recordReport,
   recordStep,
   choose,
   reloadAndSync,
@@ -67,7 +67,7 @@ it('one matter, two officers: A offline records diary entries while B online rec
   deviceA = await device(demo.officer1, tablet)
   // A goes offline later, so it needs the app shell precached.
   await waitForServiceWorker(deviceA)
-  matterId = await matterInEvidence(deviceA, {
+  matterId = await recordReport(deviceA, {
     address: '5 Mill Lane, Northfold',
     postcode: 'GU52 6PL',
     category: 'Noise',
@@ -77,11 +77,19 @@ it('one matter, two officers: A offline records diary entries while B online rec
   })
   await reloadAndSync(deviceA)
 
-  // Officer A created it; the manager allocates it to officer B (the app has no screen for
-  // allocation yet, so through the API, as the manager's device would send it).
+  // Officer A created it; the manager allocates it to officer B (from the app in
+  // allocation.test.ts; here through the API, as the manager's device would send it). A matter
+  // leaves the enquiry only once it has an officer (R5), so A issues the diary sheets after that.
   const manager = await apiSignIn(app.url, demo.manager1)
   const officer2 = await apiSignIn(app.url, demo.officer2)
   await pushStep(manager, matterId, 'matterAssigned', { officerId: officer2.user.id })
+  await reloadAndSync(deviceA)
+  await recordStep(deviceA, 'Record the threshold assessment R2', async (form) => {
+    await choose(form, 'Is the threshold met?', 'Yes')
+    await form.getByLabel('Why').fill('Persistent and affecting the complainant’s health.')
+  })
+  await recordStep(deviceA, 'Issue diary sheets R5')
+  await reloadAndSync(deviceA)
 
   // B's first sync brings the whole history of the matter allocated to them.
   deviceB = await device(demo.officer2, phone)

@@ -94,7 +94,7 @@ describe.each(testDrivers)('automatic closures on $name', (driver) => {
   })
 
   it('R5: closes an evidence matter 42 days after diary sheets with no ASB recorded', async () => {
-    const m = aMatter().on('2026-10-01').reported().thresholdMet().diarySheetsIssued()
+    const m = aMatter().on('2026-10-01').reported().assigned().thresholdMet().diarySheetsIssued()
     const s = testServer(storage())
     await s.push(await s.signIn('officer1'), m.events)
     expect(await recordDueClosures(storage(), now, silentLog)).toBe(1)

@@ -5,8 +5,9 @@ import type { CasebookDb } from '../../src/db/database.ts'
 import { openDatabase } from '../../src/db/database.ts'
 import type { Session, StepInput } from '../../src/db/record-event.ts'
 import { recordEvent } from '../../src/db/record-event.ts'
+import { readStaff } from '../../src/db/staff.ts'
 import { createHttpClient } from '../../src/sync/http-client.ts'
-import { backoffMs, createSyncEngine } from '../../src/sync/sync-engine.ts'
+import { backoffMs, createSyncEngine, staffRefreshMs } from '../../src/sync/sync-engine.ts'
 import { testDrivers } from './support/test-databases.ts'
 import type { Person, TestServer } from './support/test-server.ts'
 import { people, testNow, testServer } from './support/test-server.ts'
@@ -23,9 +24,15 @@ afterEach(async () => {
 async function aDevice(server: TestServer, person: Person, deviceId: string) {
   const db = openDatabase(`sync-client-${deviceId}-${Math.random().toString(36).slice(2)}`)
   opened.push(db)
-  const network = { up: true }
+  // `failing`: paths the server answers 503 while the rest of it works.
+  const network = { up: true, failing: new Set<string>() }
   const http = createHttpClient((input, init) => {
     if (!network.up) return Promise.reject(new TypeError('Failed to fetch'))
+    const url = input instanceof Request ? input.url : input.toString()
+    if (network.failing.has(new URL(url, 'http://casebook.test').pathname)) {
+      const body = { error: { code: 'unavailable', message: 'Not now.' } }
+      return Promise.resolve(Response.json(body, { status: 503 }))
+    }
     return Promise.resolve(server.app.request(input instanceof Request ? input : input.toString(), init))
   })
   const token = await server.signIn(person)
@@ -102,6 +109,7 @@ describe.each(testDrivers)('the device sync engine against the server on $name',
     const b = await aDevice(server, 'officer1', 'phone-b')
     const matterId = crypto.randomUUID()
     await a.record(report(matterId))
+    await a.record({ matterId, type: 'matterAssigned', payload: { officerId: people.officer1.id } })
     await a.record({ matterId, type: 'thresholdAssessed', payload: { met: true, reason: 'Nightly noise over weeks.' } })
     await a.engine.syncNow()
     await b.engine.syncNow()
@@ -129,6 +137,34 @@ describe.each(testDrivers)('the device sync engine against the server on $name',
     expect(await fresh.db.matters.count()).toBe(3)
     expect((await fresh.db.meta.get('pullCursor'))?.value).toBe(3)
     expect(server.clock.now.toISOString()).toBe(testNow)
+  })
+
+  it('brings the staff directory with a sync, asks again only after ten minutes, and keeps it when the server cannot give it', async () => {
+    const server = testServer(storage())
+    const a = await aDevice(server, 'manager1', 'tablet-a')
+    await a.engine.syncNow()
+    const names = async () => (await readStaff(a.db)).map((p) => p.name)
+    expect(await names()).toEqual(['Dan Hughes', 'Olivia Price', 'Priya Shah', 'Tom Okafor'])
+
+    // A new officer joins: not asked for again within ten minutes of the last time.
+    await storage().query(
+      "INSERT INTO users (id, username, name, role, password_hash) VALUES ('officer-3', 'officer3', 'Abi Cole', 'officer', 'none')",
+    )
+    server.clock.now = new Date(Date.parse(testNow) + staffRefreshMs - 1_000)
+    await a.engine.syncNow()
+    expect(await names()).not.toContain('Abi Cole')
+
+    // The directory call fails: the sync still succeeds and the device keeps the list it has.
+    server.clock.now = new Date(Date.parse(testNow) + staffRefreshMs)
+    a.network.failing.add('/api/users/staff')
+    expect(await a.engine.syncNow()).toMatchObject({ state: 'idle', lastError: null })
+    expect(await names()).toEqual(['Dan Hughes', 'Olivia Price', 'Priya Shah', 'Tom Okafor'])
+
+    // The next sync asks again.
+    a.network.failing.clear()
+    await a.engine.syncNow()
+    expect(await names()).toEqual(['Abi Cole', 'Dan Hughes', 'Olivia Price', 'Priya Shah', 'Tom Okafor'])
+    await storage().query("DELETE FROM users WHERE id = 'officer-3'")
   })
 
   it('a session the server no longer accepts stops sync and keeps everything on the device', async () => {

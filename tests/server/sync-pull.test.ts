@@ -50,7 +50,7 @@ describe.each(testDrivers)('GET /api/sync/pull on $name', (driver) => {
 
   it("folds a pulled history into the same state as the server's", async () => {
     const s = testServer(storage())
-    const m = aMatter().reported().thresholdMet().diarySheetsIssued().diaryEntry()
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
     await s.push(await s.signIn('officer1'), m.events)
     const { events } = await s.pull(await s.signIn('officer1'))
     const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')

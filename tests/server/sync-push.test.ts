@@ -73,7 +73,7 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
   it('applies a batch in order, so a later event may rely on an earlier one', async () => {
     const s = testServer(storage())
     const token = await s.signIn('officer1')
-    const m = aMatter().reported().thresholdMet().diarySheetsIssued().diaryEntry()
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
     const results = await s.push(token, m.events)
     expect(results.every((r) => r.status === 'accepted')).toBe(true)
     const [row] = await storage().query<{ phase: string; state: { diary: { entries: number } } }>(
@@ -171,7 +171,7 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
   it('keeps the matter row in step with its events, re-folding after a correction', async () => {
     const s = testServer(storage())
     const token = await s.signIn('officer1')
-    const m = aMatter().reported().thresholdMet().diarySheetsIssued().diaryEntry()
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
     const entry = m.last()
     m.record('entryCorrected', {
       targetEventId: entry.id,

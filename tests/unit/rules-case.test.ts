@@ -7,7 +7,8 @@ import { aCase, aMatter, manager, otherOfficer, refusalOf } from './support/matt
 // From the case record on: R6 case record, R7 risk, R8 forward actions, R9 action plan,
 // R10 investigation, R11 reports stopping.
 
-const inEvidence = () => aMatter().reported().withPerpetrator().thresholdMet().diarySheetsIssued()
+const inEvidence = () =>
+  aMatter().reported().assigned().withPerpetrator().thresholdMet().diarySheetsIssued()
 const due = (m: MatterBuilder, kind: string, now?: string) =>
   m.evaluate(now).dueActions.filter((a) => a.kind === kind)
 
@@ -57,8 +58,19 @@ describe('R6 case record', () => {
     })
   })
 
+  it('R6: refused while no officer is assigned, and created once a manager allocates the matter', () => {
+    const m = aMatter().as(manager).reported().thresholdMet().independentEvidence()
+    expect(refusalOf(() => m.caseCreated())).toEqual({
+      code: 'unassigned',
+      message: 'Assign the matter to an officer before opening a case.',
+      rule: 'R6',
+    })
+    m.assigned(otherOfficer).as(otherOfficer).caseCreated()
+    expect(m.state()).toMatchObject({ phase: 'case', assignedOfficerId: otherOfficer.id })
+  })
+
   it('R6: a case record needs Stage 1 to be done: not before the threshold is met', () => {
-    const m = aMatter().reported().independentEvidence()
+    const m = aMatter().reported().assigned().independentEvidence()
     expect(refusalOf(() => m.caseCreated())).toMatchObject({
       code: 'threshold_required',
       rule: 'R2',

@@ -139,7 +139,7 @@ describe('R16 approval', () => {
       phase: 'closed',
       closure: { reason: 'withdrawn', approvedBy: null },
     })
-    const evidence = aMatter().reported().thresholdMet().diarySheetsIssued()
+    const evidence = aMatter().reported().assigned().thresholdMet().diarySheetsIssued()
     expect(refusalOf(() => evidence.closureRequested('not_asb'))).toMatchObject({
       code: 'close_directly',
       rule: 'R16',
@@ -253,6 +253,7 @@ describe('R19 after closure', () => {
   it('R19: no invitation when the report was anonymous', () => {
     const anonymous = aMatter()
       .reported({ anonymous: true })
+      .assigned()
       .withPerpetrator()
       .thresholdMet()
       .independentEvidence()
@@ -321,6 +322,7 @@ describe('corrections supersede, never delete', () => {
   it('a diary entry corrected: the state and chronology read the new text, the original entry stays', () => {
     const m = aMatter()
       .reported()
+      .assigned()
       .thresholdMet()
       .diarySheetsIssued()
       .diaryEntry({ recordsAsb: false })

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { automaticClosureEvent } from '../../src/domain/automatic-closure.ts'
 import type { PayloadInput } from '../../src/domain/events.ts'
 import { complainantContactable } from '../../src/domain/matter-state.ts'
-import { aMatter, manager, officer, refusalOf, system } from './support/matter-builder.ts'
+import {
+  aMatter,
+  manager,
+  officer,
+  otherOfficer,
+  refusalOf,
+  system,
+} from './support/matter-builder.ts'
 
 // Stage 1 of the procedure: intake (R1), threshold (R2), neighbour advice (R3), contact attempts
 // and the no-contact closure (R4), diary sheets and the no-evidence closure (R5).
@@ -120,7 +127,7 @@ describe('R2 threshold', () => {
   })
 
   it('R2: threshold met keeps the enquiry open, and the assessment is made in the enquiry only', () => {
-    const m = aMatter().reported().thresholdMet()
+    const m = aMatter().reported().assigned().thresholdMet()
     expect(m.state()).toMatchObject({ phase: 'enquiry', threshold: { met: true } })
     m.diarySheetsIssued()
     expect(refusalOf(() => m.thresholdNotMet()).code).toBe('wrong_phase')
@@ -290,7 +297,7 @@ describe('R4 contact attempts', () => {
 
 describe('R5 diary sheets', () => {
   it('R5: diary sheets are issued once the threshold is met, and move the matter into evidence', () => {
-    const m = aMatter().reported()
+    const m = aMatter().reported().assigned()
     expect(refusalOf(() => m.diarySheetsIssued()).code).toBe('threshold_required')
     expect(refusalOf(() => m.diaryEntry()).code).toBe('diary_sheets_required')
     m.thresholdMet().diarySheetsIssued()
@@ -298,6 +305,17 @@ describe('R5 diary sheets', () => {
       phase: 'evidence',
       diary: { sheetsIssuedOn: '2026-11-02', entries: 0 },
     })
+  })
+
+  it('R5: diary sheets wait for an officer to be assigned: past the enquiry no officer would see the matter', () => {
+    const m = aMatter().as(manager).reported().thresholdMet()
+    expect(refusalOf(() => m.diarySheetsIssued())).toEqual({
+      code: 'unassigned',
+      message: 'Assign the matter to an officer before issuing diary sheets.',
+      rule: 'R5',
+    })
+    m.assigned(otherOfficer).as(otherOfficer).diarySheetsIssued()
+    expect(m.state()).toMatchObject({ phase: 'evidence', assignedOfficerId: otherOfficer.id })
   })
 
   it.each([
@@ -308,7 +326,7 @@ describe('R5 diary sheets', () => {
       'The impact on the complainant is required.',
     ],
   ])('R5: a diary entry needs %s', (_, change, message) => {
-    const m = aMatter().reported().thresholdMet().diarySheetsIssued()
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued()
     const entry = {
       happenedAt: m.now,
       location: 'Flat 3',
@@ -326,6 +344,7 @@ describe('R5 diary sheets', () => {
   it('R5: closes automatically at the end of the 42nd day after the sheets were issued with no ASB recorded', () => {
     const m = aMatter()
       .reported()
+      .assigned()
       .thresholdMet()
       .diarySheetsIssued('2026-11-02')
       .later(3)
@@ -348,7 +367,7 @@ describe('R5 diary sheets', () => {
     ['a diary entry that records ASB', (m: ReturnType<typeof aMatter>) => m.diaryEntry()],
     ['independent evidence', (m: ReturnType<typeof aMatter>) => m.independentEvidence()],
   ])('R5: %s stops the clock', (_, provide) => {
-    const m = provide(aMatter().reported().thresholdMet().diarySheetsIssued('2026-11-02').later(40))
+    const m = provide(aMatter().reported().assigned().thresholdMet().diarySheetsIssued('2026-11-02').later(40))
     expect(m.evaluate('2027-01-31T10:00:00.000Z')).toMatchObject({
       automaticClosure: null,
       automaticClosureDue: null,
@@ -386,7 +405,7 @@ describe('R4, R5: automatic closures are recorded once, by the system', () => {
   })
 
   it('R5: the server accepts the system closure only when it is due, and only once', () => {
-    const m = aMatter().reported().thresholdMet().diarySheetsIssued('2026-11-02')
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued('2026-11-02')
     const event = automaticClosureEvent(m.state(), '2026-12-15T00:00:00.000Z', 'server')
     expect(m.check(event, system, '2026-12-14T23:59:00.000Z')).toEqual({
       ok: false,

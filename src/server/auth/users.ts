@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SessionUser } from '../../api/auth-login.ts'
+import type { StaffMember } from '../../api/users-staff.ts'
 import type { Role } from '../../domain/vocabulary.ts'
 import { roleSchema } from '../../domain/vocabulary.ts'
 import { newId } from '../new-id.ts'
@@ -95,4 +96,19 @@ export async function isCaseworker(sql: Sql, id: string): Promise<boolean> {
     [id],
   )
   return rows.length > 0
+}
+
+const byName = new Intl.Collator('en-GB', { sensitivity: 'base' })
+
+/**
+ * The officers and managers, by name, with nothing but id, name and role. Sorted here rather
+ * than by ORDER BY: PGlite and a PostgreSQL server may collate text differently.
+ */
+export async function listCaseworkers(sql: Sql): Promise<StaffMember[]> {
+  const rows = await sql.query<StaffMember>(
+    "SELECT id, name, role FROM users WHERE role IN ('officer', 'manager')",
+  )
+  return rows
+    .map(({ id, name, role }) => ({ id, name, role }))
+    .sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
 }

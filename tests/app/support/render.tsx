@@ -8,6 +8,7 @@ import { openDatabase } from '../../../src/db/database.ts'
 import type { CasebookDb } from '../../../src/db/database.ts'
 import type { Profile } from '../../../src/db/device.ts'
 import { recordEvent } from '../../../src/db/record-event.ts'
+import { saveStaff } from '../../../src/db/staff.ts'
 import type { EventType, PayloadInput } from '../../../src/domain/events.ts'
 import { matterReference } from '../../../src/domain/reference.ts'
 import type { RiskAnswer, RiskLevel } from '../../../src/domain/risk-matrix.ts'
@@ -161,6 +162,9 @@ export async function aReportedMatter(
 
 // ── Steps an officer takes, as arrange rows ──────────────────────────────────────────────────
 
+/** An officer takes the matter on, or a manager (`as`) allocates it: needed past the enquiry (R5, R6). */
+export const assigned = (to: Profile = officer, as: Profile = to) =>
+  step('matterAssigned', { officerId: to.id }, { as })
 export const thresholdMet = () =>
   step('thresholdAssessed', { met: true, reason: 'Persistent night-time noise affecting sleep.' })
 export const thresholdNotMet = () =>
@@ -209,13 +213,14 @@ export const caseRecordCreated = (level: RiskLevel = 'standard') =>
 
 export type ArrangedCase = ArrangedMatter & { complainantId: string; perpetratorId: string }
 
-/** R6: a live case (phase `case`) with a complainant and an alleged perpetrator. */
+/** R6: a live case (phase `case`), assigned to `officer`, with a complainant and an alleged perpetrator. */
 export async function aCase(db: CasebookDb, options: ReportOptions = {}): Promise<ArrangedCase> {
   const matter = await aReportedMatter(db, { ...options, anonymous: false })
   const perpetratorId = crypto.randomUUID()
   await withEvents(
     db,
     matter,
+    assigned(),
     thresholdMet(),
     perpetratorAdded(perpetratorId),
     diarySheetsIssued(),
@@ -248,12 +253,18 @@ export async function aClosureRequest(
 
 /** Phase `evidence`: threshold met and diary sheets issued, no diary entry yet. */
 export async function anEnquiryWithDiarySheets(db: CasebookDb): Promise<ArrangedMatter> {
-  return withEvents(db, await aReportedMatter(db), thresholdMet(), diarySheetsIssued())
+  return withEvents(db, await aReportedMatter(db), assigned(), thresholdMet(), diarySheetsIssued())
 }
 
 /** Phase `closed`: an enquiry closed at Stage 1 because the threshold was not met (R2). */
 export async function aClosedEnquiry(db: CasebookDb): Promise<ArrangedMatter> {
   return withEvents(db, await aReportedMatter(db), thresholdNotMet())
+}
+
+/** The staff directory a sync would have brought: the four people above, as the server lists them. */
+export async function aStaffDirectory(db: CasebookDb): Promise<void> {
+  const people = [officer, otherOfficer, manager, otherManager]
+  await saveStaff(db, people.map(({ id, name, role }) => ({ id, name, role: role === 'manager' ? 'manager' : 'officer' })))
 }
 
 export async function eventCount(db: CasebookDb): Promise<number> {

@@ -6,8 +6,7 @@ import { uuidV7 } from '../../../src/domain/ids.ts'
 import type { DemoUser } from './casebook.ts'
 
 // The sync protocol of DESIGN.md spoken directly, the way another device would: to look at what
-// the server holds, and for the one step the app has no screen for yet (a manager allocating a
-// matter to an officer).
+// the server holds, and to record a step from "another device" without driving a second browser.
 
 export type ApiSession = { url: string; token: string; user: LoginResponse['user'] }
 

@@ -159,6 +159,11 @@ export class MatterBuilder {
     })
   }
 
+  /** Allocated to `to` (an officer takes it on, or a manager allocates it): needed past the enquiry. */
+  assigned(to: Actor = officer): this {
+    return this.record('matterAssigned', { officerId: to.id })
+  }
+
   withPerpetrator(): this {
     const role = 'alleged_perpetrator'
     return this.record('partyAdded', { partyId: this.perpetratorId, role, name: 'Sam Reed' })
@@ -288,9 +293,9 @@ export function aMatter(seed = 1): MatterBuilder {
   return new MatterBuilder(seed)
 }
 
-/** A live case (R6) with a named complainant and an alleged perpetrator, opened on `on`. */
+/** A live case (R6), assigned to `officer`, with a named complainant and an alleged perpetrator, opened on `on`. */
 export function aCase({ level = 'standard', on = '2026-11-02' }: CaseOptions = {}): MatterBuilder {
-  const m = aMatter().on(on).reported().withPerpetrator().thresholdMet()
+  const m = aMatter().on(on).reported().assigned().withPerpetrator().thresholdMet()
   return m.diarySheetsIssued().diaryEntry().caseCreated({ level })
 }
 

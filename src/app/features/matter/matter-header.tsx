@@ -1,17 +1,21 @@
+import type { StaffRow } from '../../../db/rows.ts'
 import { workingDaysBetween } from '../../../domain/calendar.ts'
 import type { Evaluation } from '../../../domain/evaluate.ts'
 import type { MatterState } from '../../../domain/matter-state.ts'
 import { asbCategoryLabels } from '../../../domain/vocabulary.ts'
 import { PhaseBadge, RiskBadge } from '../../components/badges.tsx'
 import { dueText } from '../../components/due-list.tsx'
+import { officerLabel } from '../../staff/use-staff.ts'
 
 // The matter at a glance: phase, risk, officer, and the next deadline with its working-day count.
 
-export function MatterHeader({ state, evaluation, meId }: { state: MatterState; evaluation: Evaluation; meId: string }) {
+type Props = { state: MatterState; evaluation: Evaluation; meId: string; staff: readonly StaffRow[] | undefined }
+
+export function MatterHeader({ state, evaluation, meId, staff }: Props) {
   const { today } = evaluation
   const next = evaluation.dueActions.find((a) => a.forRole === 'officer')
   const closure = evaluation.automaticClosure
-  const officer = state.assignedOfficerId === null ? 'Not assigned' : state.assignedOfficerId === meId ? 'You' : 'Another officer'
+  const officer = officerLabel(state.assignedOfficerId, meId, staff)
   return (
     <header className="matter-header">
       <h1>

@@ -3,13 +3,16 @@ import { chronologyOf, matterRow, outboxOf } from '../../../db/queries.ts'
 import { evaluate } from '../../../domain/evaluate.ts'
 import { DueList } from '../../components/due-list.tsx'
 import { useServices, useSession } from '../../services.tsx'
+import { useStaff } from '../../staff/use-staff.ts'
+import { AllocationPanel } from './allocation-panel.tsx'
 import { Chronology } from './chronology.tsx'
 import { MatterHeader } from './matter-header.tsx'
 import { PeopleList } from './people-list.tsx'
 import { RejectedEntries } from './rejected-entries.tsx'
 import { StepPanel } from './step-panel.tsx'
 
-// One matter: its header, what is due, recommendations, the steps allowed now, and the chronology.
+// One matter: its header, what is due, recommendations, who works it, the steps allowed now, and
+// the chronology.
 
 export default function MatterScreen({ matterId }: { matterId: string }) {
   const { db, now } = useServices()
@@ -18,6 +21,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
     async () => ({ row: await matterRow(db, matterId), events: await chronologyOf(db, matterId), outbox: await outboxOf(db, matterId) }),
     [db, matterId],
   )
+  const staff = useStaff()
   if (!data) return <p aria-busy="true">Opening the matter…</p>
   if (!data.row) {
     return (
@@ -38,7 +42,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
   }))
   return (
     <div className="screen matter">
-      <MatterHeader state={state} evaluation={evaluation} meId={actor.id} />
+      <MatterHeader state={state} evaluation={evaluation} meId={actor.id} staff={staff} />
       <RejectedEntries rows={data.outbox} />
       {state.closure.lastRejection && state.phase !== 'closed' && (
         <p className="alert alert-warning">Closure request rejected by the manager: “{state.closure.lastRejection.comment}”</p>
@@ -56,6 +60,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
         <DueList rows={dueRows} today={evaluation.today} empty="Nothing is due." />
       </section>
       <PeopleList state={state} />
+      <AllocationPanel state={state} staff={staff} />
       <StepPanel state={state} events={data.events} />
       <Chronology events={data.events} outbox={data.outbox} meId={actor.id} />
     </div>

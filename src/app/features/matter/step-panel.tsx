@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { recordStep } from '../../../db/record-event.ts'
 import type { StoredEvent } from '../../../db/rows.ts'
 import type { MatterState } from '../../../domain/matter-state.ts'
 import { Link } from '../../routing/link.tsx'
-import { useServices, useSession } from '../../services.tsx'
+import { useSession } from '../../services.tsx'
 import { StepForm } from '../../forms/step-form.tsx'
 import { stepsFor } from './steps/step-registry.ts'
 import type { StepDefinition } from './steps/step-definition.ts'
@@ -11,9 +10,7 @@ import type { StepDefinition } from './steps/step-definition.ts'
 // The steps the matter's phase allows now, grouped; choosing one opens its short form in place.
 
 export function StepPanel({ state, events }: { state: MatterState; events: readonly StoredEvent[] }) {
-  const session = useSession()
-  const { actor } = session
-  const { db, now } = useServices()
+  const { actor } = useSession()
   const [open, setOpen] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const steps = stepsFor(state, actor.role)
@@ -28,22 +25,6 @@ export function StepPanel({ state, events }: { state: MatterState; events: reado
       {saved && (
         <p className="alert alert-success" role="status">
           {saved}
-        </p>
-      )}
-      {state.assignedOfficerId === null && state.phase !== 'closed' && (
-        // An unassigned matter is the team's; once past the enquiry only its officer (and managers) see it.
-        <p>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() =>
-              void recordStep(db, session, { matterId: state.id, type: 'matterAssigned', payload: { officerId: actor.id } }, now()).then((r) =>
-                setSaved(r.ok ? 'You have taken this matter on.' : r.refusal.message),
-              )
-            }
-          >
-            Take this matter on (assign to me)
-          </button>
         </p>
       )}
       {diaryAllowed && (

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { dueActionsUpTo, openMatters } from '../../../db/queries.ts'
 import type { DueActionRow, MatterRow } from '../../../db/rows.ts'
+import { noOfficer } from '../../../db/rows.ts'
 import { addCalendarDays } from '../../../domain/calendar.ts'
 import { londonDate } from '../../../domain/london-time.ts'
 import { phases, phaseLabels } from '../../../domain/phases.ts'
@@ -10,10 +11,11 @@ import { Link } from '../../routing/link.tsx'
 import { useServices, useSession } from '../../services.tsx'
 
 // Today: what is overdue and due first, then the coming week, then the caseload by phase.
-// A manager also sees the closure requests waiting for a decision (R16).
+// A manager also sees the closure requests waiting for a decision (R16), and the open matters no
+// officer has yet, to allocate them.
 
 function mine(row: { assignedOfficerId: string }, me: string): boolean {
-  return row.assignedOfficerId === me || row.assignedOfficerId === ''
+  return row.assignedOfficerId === me || row.assignedOfficerId === noOfficer
 }
 
 export default function TodayScreen() {
@@ -32,6 +34,7 @@ export default function TodayScreen() {
   const comingUp = due.filter((r) => forMe(r) && r.dueOn > today)
   const approvals = due.filter((r) => r.forRole === 'manager')
   const caseload = matters.filter((m) => isManager || mine(m, actor.id))
+  const unallocated = matters.filter((m) => m.assignedOfficerId === noOfficer).sort((a, b) => a.state.receivedAt.localeCompare(b.state.receivedAt))
 
   return (
     <div className="screen today">
@@ -45,6 +48,7 @@ export default function TodayScreen() {
           <DueList rows={approvals} today={today} empty="No closure requests are waiting." />
         </section>
       )}
+      {isManager && <NotYetAllocated matters={unallocated} />}
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">Overdue ({overdue.length})</h2>
         <DueList rows={overdue} today={today} empty="Nothing is overdue." />
@@ -59,6 +63,30 @@ export default function TodayScreen() {
       </section>
       <Caseload matters={caseload} />
     </div>
+  )
+}
+
+/** Open matters with no officer, the longest waiting first: each links to the matter to allocate it. */
+function NotYetAllocated({ matters }: { matters: MatterRow[] }) {
+  return (
+    <section aria-labelledby="unallocated-heading">
+      <h2 id="unallocated-heading">Not yet allocated ({matters.length})</h2>
+      {matters.length === 0 ? (
+        <p className="empty">Every open matter has an officer.</p>
+      ) : (
+        <ul className="matter-list">
+          {matters.map((m) => (
+            <li key={m.id}>
+              <Link to={{ name: 'matter', matterId: m.id }} className="matter-link">
+                <span className="matter-ref">{m.reference}</span>
+                <span className="matter-where">{m.state.location.address}</span>
+                <span className="matter-received">Received {londonDate(m.state.receivedAt)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 
