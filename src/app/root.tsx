@@ -39,7 +39,9 @@ export function Root({ db, deviceId, initialProfile, now, http, banner }: Props)
     },
   }
   // Ask for persistent storage after the first real use: the first entry recorded.
-  const used = useLiveQuery(() => db.events.count(), [db]) ?? 0
+  // Whether any entry is stored, not how many: counting a council's 250,000 events again after
+  // every write was a cost of every step and of every page of a first sync (issue 5).
+  const used = useLiveQuery(() => db.events.limit(1).primaryKeys(), [db])?.length ?? 0
   useEffect(() => {
     if (used > 0) void requestPersistentStorage()
   }, [used])

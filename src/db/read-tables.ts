@@ -21,9 +21,11 @@ export async function writeReadRowsOf(db: CasebookDb, states: readonly MatterSta
   const rows = states.map((state) => readRowsOf(state, now))
   const ids = states.map((state) => state.id)
   // One matter (a recorded step) is one index read; anyOf would walk a cursor.
+  // One index read per matter, all in flight together: anyOf walks a cursor key by key, which
+  // was a tenth of a first sync's time.
   const [parties, dueActions] = await Promise.all([
-    ids.length === 1 ? db.parties.where('matterId').equals(ids[0] ?? '').toArray() : db.parties.where('matterId').anyOf(ids).toArray(),
-    ids.length === 1 ? db.dueActions.where('matterId').equals(ids[0] ?? '').toArray() : db.dueActions.where('matterId').anyOf(ids).toArray(),
+    Promise.all(ids.map((id) => db.parties.where('matterId').equals(id).toArray())).then((r) => r.flat()),
+    Promise.all(ids.map((id) => db.dueActions.where('matterId').equals(id).toArray())).then((r) => r.flat()),
   ])
   const partyChanges = changed(parties, rows.flatMap((r) => r.parties))
   const dueChanges = changed(dueActions, rows.flatMap((r) => r.dueActions))
@@ -70,14 +72,13 @@ export async function rebuildReadTables(db: CasebookDb, now: string): Promise<nu
       if (list) list.push(e)
       else byMatter.set(e.matterId, [e])
     })
-    let rebuilt = 0
+    const states: MatterState[] = []
     for (const events of byMatter.values()) {
       const state = fold(events.sort(compareStoredEvents))
-      if (!state) continue
-      await writeReadRows(db, state, now)
-      rebuilt += 1
+      if (state) states.push(state)
     }
-    return rebuilt
+    for (let start = 0; start < states.length; start += 250) await writeReadRowsOf(db, states.slice(start, start + 250), now)
+    return states.length
   })
 }
 

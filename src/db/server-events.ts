@@ -4,7 +4,7 @@ import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
-import { matterEvents, refoldMatter, writeReadRowsOf } from './read-tables.ts'
+import { matterEvents, rebuildReadTables, refoldMatter, writeReadRowsOf } from './read-tables.ts'
 import type { StoredEvent } from './rows.ts'
 
 // What the server says comes back into the device store here: the results of a push, and pulled
@@ -50,55 +50,130 @@ export async function applyPushResults(db: CasebookDb, results: readonly PushOut
   })
 }
 
+export type PulledEvents = readonly (DomainEvent & { seq: number })[]
+
+const readRowsBehind = 'readRowsBehind'
+
 /**
- * Store a page of pulled events (by id: a repeat is harmless) and bring the read tables of the
- * matters they touch up to date.
+ * The pages of one pull. Each page is stored in one transaction with the cursor after it (by id: a
+ * repeat is harmless); the read tables of the matters the pull touched are written once, by
+ * `finish`. A first sync pulls a council's history in hundreds of pages, and a busy matter is on
+ * most of them: writing its read rows on every page was most of a first sync's time (issue 5).
  *
- * A matter whose stored history all comes before this page in the server's order, with nothing of
- * this device's still waiting to be sent, is brought forward one event at a time from its read
- * row (`evolveOwned`), as `recordEvent` does: a first sync pulls a council's history page by page, and
- * refolding every matter from all its events on every page made it slower with every page. Any
- * other matter (an event already here at or after the page's first seq, pending events, a
- * correction) is folded again from its events, as before.
+ * Between the first page and `finish`, a flag in `meta` says the read tables are behind the
+ * events; if the sync is cut short (the tab closed, the device full), the next sync rebuilds them
+ * first (`catchUpReadTables`). Events are the truth: nothing is lost, only redrawn.
+ *
+ * A matter whose stored history all comes before a page in the server's order, with nothing of
+ * this device's waiting to be sent, is brought forward in memory one event at a time from its
+ * read row; any other (an event already here at or after the page's first seq, pending events, a
+ * correction) is folded again from its stored events by `finish`.
  */
-export async function applyPulledEvents(db: CasebookDb, events: readonly (DomainEvent & { seq: number })[], now: string): Promise<void> {
-  if (events.length === 0) return
-  const byMatter = new Map<string, DomainEvent[]>()
-  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
-    const list = byMatter.get(e.matterId)
-    if (list) list.push(e)
-    else byMatter.set(e.matterId, [e])
+export function pullSession(db: CasebookDb, now: () => string) {
+  /** States brought forward in memory; a matter not here has not been touched by this pull. */
+  const states = new Map<string, MatterState | null>()
+  const refold = new Set<string>()
+  let flagged = false
+
+  return {
+    async page(events: PulledEvents, cursor: number): Promise<void> {
+      await db.transaction('rw', [...writeTables(db), db.meta], async () => {
+        if (events.length > 0) await storePage(events)
+        await saveCursor(db, cursor)
+        if (!flagged && states.size + refold.size > 0) {
+          await db.meta.put({ key: readRowsBehind, value: true })
+          flagged = true
+        }
+      })
+    },
+
+    /** Writes the read rows of every matter the pull touched, a few hundred per transaction. */
+    async finish(): Promise<void> {
+      const ids = [...new Set([...states.keys(), ...refold])]
+      for (let start = 0; start < ids.length; start += finishChunk) {
+        const chunk = ids.slice(start, start + finishChunk)
+        const last = start + finishChunk >= ids.length
+        await db.transaction('rw', [...writeTables(db), db.meta], async () => {
+          // A step the officer recorded while the pages came in is in the matter's events and
+          // row, not in the state held here: such a matter is folded again.
+          const pending = await db.outbox.where('status').equals('pending').toArray()
+          const recordedMeanwhile = new Set(pending.map((o) => o.matterId))
+          const folded: MatterState[] = []
+          for (const id of chunk) {
+            const again = refold.has(id) || recordedMeanwhile.has(id)
+            const state = again ? fold(await matterEvents(db, id)) : states.get(id)
+            if (state) folded.push(state)
+          }
+          await writeReadRowsOf(db, folded, now())
+          if (last) await db.meta.delete(readRowsBehind)
+        })
+        if (last) flagged = false
+      }
+      states.clear()
+      refold.clear()
+    },
   }
-  const firstSeq = Math.min(...events.map((e) => e.seq))
-  const matterIds = [...byMatter.keys()]
-  await db.transaction('rw', writeTables(db), async () => {
+
+  async function storePage(events: PulledEvents): Promise<void> {
+    const byMatter = new Map<string, DomainEvent[]>()
+    for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+      const list = byMatter.get(e.matterId)
+      if (list) list.push(e)
+      else byMatter.set(e.matterId, [e])
+    }
+    const firstSeq = Math.min(...events.map((e) => e.seq))
+    const fresh = [...byMatter.keys()].filter((id) => !states.has(id) && !refold.has(id))
     const [later, outbox, rows] = await Promise.all([
       db.events.where('seq').aboveOrEqual(firstSeq).toArray(),
       db.outbox.toArray(),
-      db.matters.bulkGet(matterIds),
+      db.matters.bulkGet(fresh),
     ])
+    fresh.forEach((id, i) => states.set(id, rows[i]?.state ?? null))
     const pending = outbox.filter((o) => o.status === 'pending')
-    const refold = new Set([...later.map((e) => e.matterId), ...pending.map((o) => o.matterId)])
+    for (const id of [...later.map((e) => e.matterId), ...pending.map((o) => o.matterId)]) {
+      if (byMatter.has(id)) markRefold(id)
+    }
     await db.events.bulkPut(events.map((e) => ({ ...e })))
     // A pulled event still in the outbox was accepted, though its push's answer never arrived.
     const ids = new Set(events.map((e) => e.id))
     await db.outbox.bulkDelete(outbox.filter((o) => ids.has(o.eventId)).map((o) => o.eventId))
-    const states: MatterState[] = []
-    for (const [i, matterId] of matterIds.entries()) {
-      let state: MatterState | null = null
-      if (!refold.has(matterId)) {
-        state = rows[i]?.state ?? null
-        for (const e of byMatter.get(matterId) ?? []) {
-          // The row was read in this transaction: its state is this page's own to change.
-          state = evolveOwned(state, e)
-          if (!state) break
-        }
+    for (const [matterId, list] of byMatter) {
+      if (refold.has(matterId)) continue
+      let state = states.get(matterId) ?? null
+      for (const e of list) {
+        // The state was read from storage by this pull, or folded by it: its own to change.
+        state = evolveOwned(state, e)
+        if (!state) break
       }
-      state ??= fold(await matterEvents(db, matterId))
-      if (state) states.push(state)
+      if (state) states.set(matterId, state)
+      else markRefold(matterId)
     }
-    await writeReadRowsOf(db, states, now)
-  })
+  }
+
+  function markRefold(matterId: string): void {
+    states.delete(matterId)
+    refold.add(matterId)
+  }
+}
+
+const finishChunk = 250
+
+/** Store one page of pulled events and bring the read tables of its matters up to date. */
+export async function applyPulledEvents(db: CasebookDb, events: PulledEvents, now: string, cursor?: number): Promise<void> {
+  const session = pullSession(db, () => now)
+  await session.page(events, cursor ?? (await readCursor(db)))
+  await session.finish()
+}
+
+/**
+ * A pull that stopped between its pages and its `finish` left the read tables behind the events:
+ * rebuild them. Returns whether it had to.
+ */
+export async function catchUpReadTables(db: CasebookDb, now: string): Promise<boolean> {
+  if ((await db.meta.get(readRowsBehind))?.value !== true) return false
+  await rebuildReadTables(db, now)
+  await db.meta.delete(readRowsBehind)
+  return true
 }
 
 /** The officer has read a rejection and dealt with it: remove it from the list. */

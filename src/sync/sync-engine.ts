@@ -1,6 +1,6 @@
 import type { CasebookDb } from '../db/database.ts'
 import { pendingCount } from '../db/queries.ts'
-import { applyPulledEvents, applyPushResults, pendingEvents, readCursor, saveCursor } from '../db/server-events.ts'
+import { applyPushResults, catchUpReadTables, pendingEvents, pullSession, readCursor } from '../db/server-events.ts'
 import { saveStaff } from '../db/staff.ts'
 import type { HttpClient, HttpFailure } from './http-client.ts'
 
@@ -13,6 +13,8 @@ export type SyncStatus = {
   pending: number
   lastSyncedAt: string | null
   lastError: string | null
+  /** Events received so far by the sync running now (a first sync brings thousands). */
+  received?: number
 }
 
 // Structural types for the browser APIs used here, so this module also type-checks (and runs in
@@ -38,7 +40,8 @@ export type SyncDeps = {
 }
 
 const pushBatch = 200
-const pullPage = 500
+// Pages of 1,000: fewer requests and transactions on a first sync, still small on the wire.
+const pullPage = 1_000
 export const periodMs = 60_000
 const maxBackoffMs = 5 * 60_000
 /** People join and leave rarely: the staff directory is asked for at most this often. */
@@ -85,13 +88,25 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function pull(token: string): Promise<boolean> {
     let cursor = await readCursor(deps.db)
+    // Pages are stored as they come; the matters' read rows are written once, at the end (or
+    // when the network fails part-way, for what arrived). A crash in between is caught up by
+    // the next sync (see pullSession).
+    const session = pullSession(deps.db, deps.now)
+    let received = 0
     for (;;) {
       const result = await deps.http.pull(token, cursor, pullPage)
-      if (!result.ok) return fail(result)
-      await applyPulledEvents(deps.db, result.value.events, deps.now())
+      if (!result.ok) {
+        await session.finish()
+        return fail(result)
+      }
+      await session.page(result.value.events, result.value.cursor)
       cursor = result.value.cursor
-      await saveCursor(deps.db, cursor)
-      if (!result.value.hasMore) return true
+      received += result.value.events.length
+      if (!result.value.hasMore) {
+        await session.finish()
+        return true
+      }
+      set({ received })
       await yieldToUi()
     }
   }
@@ -116,7 +131,8 @@ export function createSyncEngine(deps: SyncDeps) {
       set({ state: 'signed_out' })
       return status
     }
-    set({ state: 'syncing', pending: await pendingCount(deps.db) })
+    set({ state: 'syncing', pending: await pendingCount(deps.db), received: 0 })
+    await catchUpReadTables(deps.db, deps.now())
     const ok = (await push(token)) && (await pull(token))
     if (ok) await refreshStaff(token)
     failures = ok ? 0 : failures + 1

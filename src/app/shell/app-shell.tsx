@@ -35,7 +35,7 @@ export function AppShell({ route, children, banner }: { route: Route; children: 
           {online ? 'Online' : 'Offline: work is saved on this device'}
         </span>
         <span className="pending" aria-live="polite">
-          {syncText(sync.state, pending, sync.lastSyncedAt)}
+          {syncText(sync.state, pending, sync.lastSyncedAt, sync.received ?? 0)}
         </span>
         {profile && <span className="who">{profile.name}</span>}
       </header>
@@ -59,8 +59,9 @@ export function AppShell({ route, children, banner }: { route: Route; children: 
   )
 }
 
-function syncText(state: string, pending: number, lastSyncedAt: string | null): string {
+function syncText(state: string, pending: number, lastSyncedAt: string | null, received: number): string {
   const waiting = pending === 0 ? '' : `${pending} not yet sent`
+  if (state === 'syncing' && received > 0) return `Syncing… ${received.toLocaleString('en-GB')} entries received`
   if (state === 'syncing') return waiting ? `Sending… ${waiting}` : 'Syncing…'
   if (waiting) return waiting
   if (lastSyncedAt) return `Up to date (${new Date(lastSyncedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })})`

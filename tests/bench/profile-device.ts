@@ -1,0 +1,95 @@
+// Where a device's time goes: a CPU profile (Chromium's sampling profiler, over CDP) of a first
+// sync, of recording diary entries and of an offline cold start, on a generated council, with
+// the CPU slowed 4× as the benches do. Prints the functions with the most self time and writes the .cpuprofile (open it
+// in Chromium's DevTools, Performance panel) to reports/bench/profiles/.
+//
+//   node tests/bench/profile-device.ts [--size=small|council] [--seed=1]
+//
+// Names are readable only in an unminified build, served instead of dist/:
+//   npx vite build --minify false --outDir /tmp/dist-profile --emptyOutDir
+//   BENCH_DIST_DIR=/tmp/dist-profile node tests/bench/profile-device.ts
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { CDPSession, Page } from 'playwright-core'
+import type { CouncilSize } from './council/council-plan.ts'
+import { benchContext } from './support/bench-context.ts'
+import { instrumentation, launchProfile, settled, throttle } from './support/browser.ts'
+import { appServer, benchUser, signIn, waitForServiceWorker, waitUntilSynced } from './support/device.ts'
+import type { CpuProfile } from './support/cpu-profile.ts'
+import { summariseProfile } from './support/cpu-profile.ts'
+import { reportDir, say } from './support/report.ts'
+
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' } },
+})
+const ctx = benchContext(values.size as CouncilSize, Number(values.seed), 1, ['pglite'])
+const outDir = join(reportDir, 'profiles')
+mkdirSync(outDir, { recursive: true })
+
+async function profiled(cdp: CDPSession, name: string, act: () => Promise<void>): Promise<void> {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  const t0 = performance.now()
+  await act()
+  const wall = performance.now() - t0
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
+  const file = join(outDir, `${name}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  say(`\n${name}: ${(wall / 1000).toFixed(1)} s wall`)
+  summariseProfile(profile)
+  say(`  profile: ${file}`)
+}
+
+async function diaryEntries(page: Page, count: number): Promise<void> {
+  for (let n = 0; n < count; n++) {
+    await page.getByRole('link', { name: 'Record a diary entry' }).click()
+    const form = page.getByRole('form', { name: 'Diary entry' })
+    await form.getByLabel('Who was involved').fill('The neighbour above')
+    await form.getByLabel('What happened').fill(`Profiled entry ${n}: music from 00:30 to 03:00.`)
+    await form.getByLabel('How it affected the complainant').fill('Could not sleep.')
+    await form.getByRole('button', { name: 'Save diary entry' }).click()
+    await page.locator('.chronology').waitFor()
+  }
+}
+
+const todayDrawn = `document.querySelector('h1')?.textContent === 'Today' && !document.querySelector('[aria-busy="true"]') && document.querySelector('#caseload-heading') !== null`
+
+try {
+  const council = await ctx.council()
+  const server = await appServer(ctx)
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-profile-'))
+  ctx.onClose(() => rmSync(dir, { recursive: true, force: true }))
+  let context = await launchProfile(dir)
+  ctx.onClose(() => context.close())
+  let page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(server.url)
+  await page.getByRole('form', { name: 'Sign in' }).waitFor()
+  await throttle(page)
+  let cdp = await context.newCDPSession(page)
+  await profiled(cdp, 'first-sync', async () => {
+    await signIn(page, benchUser(ctx, council.meta))
+    await waitUntilSynced(page)
+  })
+  await waitForServiceWorker(page)
+  await page.goto(`${server.url}/matters/${council.meta.bigMatter.id}`)
+  await page.locator('.chronology').waitFor()
+  await profiled(cdp, 'diary-entries', () => diaryEntries(page, 5))
+  await context.close()
+
+  // A cold start: the browser relaunched on the profile, offline, the app served by its worker.
+  context = await launchProfile(dir)
+  page = context.pages()[0] ?? (await context.newPage())
+  await context.addInitScript(instrumentation(todayDrawn))
+  await context.setOffline(true)
+  await throttle(page)
+  cdp = await context.newCDPSession(page)
+  await profiled(cdp, 'cold-start', async () => {
+    await page.goto(server.url, { waitUntil: 'commit' })
+    await settled(page, todayDrawn, { quietMs: 600 })
+  })
+} finally {
+  await ctx.close()
+}
