@@ -2,7 +2,7 @@ import type { MatterState } from '../domain/matter-state.ts'
 import { fold } from '../domain/fold.ts'
 import type { CasebookDb } from './database.ts'
 import { compareStoredEvents, readRowsOf } from './rows.ts'
-import type { StoredEvent } from './rows.ts'
+import type { DueActionRow, PartyRow, StoredEvent } from './rows.ts'
 
 // Writing and rebuilding the read tables. Called inside a transaction that covers `matters`,
 // `parties` and `dueActions`; never on its own, so the tables cannot disagree with `events`.
@@ -11,30 +11,41 @@ export async function writeReadRows(db: CasebookDb, state: MatterState, now: str
   await writeReadRowsOf(db, [state], now)
 }
 
-/**
- * The read rows of many matters at once, in a few bulk requests. Party and due-action rows are
- * compared with those stored and only the changed ones written: most steps change neither, and
- * a first sync writes every matter once a page.
- */
-export async function writeReadRowsOf(db: CasebookDb, states: readonly MatterState[], now: string): Promise<void> {
-  if (states.length === 0) return
-  const rows = states.map((state) => readRowsOf(state, now))
-  const ids = states.map((state) => state.id)
-  // One matter (a recorded step) is one index read; anyOf would walk a cursor.
+/** The party and due-action rows stored for some matters, as `writeReadRowsOf` compares them. */
+export type StoredReadRows = { parties: PartyRow[]; dueActions: DueActionRow[] }
+
+export async function storedReadRows(db: CasebookDb, ...matterIds: string[]): Promise<StoredReadRows> {
   // One index read per matter, all in flight together: anyOf walks a cursor key by key, which
   // was a tenth of a first sync's time.
   const [parties, dueActions] = await Promise.all([
-    Promise.all(ids.map((id) => db.parties.where('matterId').equals(id).toArray())).then((r) => r.flat()),
-    Promise.all(ids.map((id) => db.dueActions.where('matterId').equals(id).toArray())).then((r) => r.flat()),
+    Promise.all(matterIds.map((id) => db.parties.where('matterId').equals(id).toArray())),
+    Promise.all(matterIds.map((id) => db.dueActions.where('matterId').equals(id).toArray())),
   ])
+  return { parties: parties.flat(), dueActions: dueActions.flat() }
+}
+
+/**
+ * The read rows of many matters at once, in a few bulk requests. Party and due-action rows are
+ * compared with those stored (read here, or by the caller in the same transaction) and only
+ * the changed ones written: most steps change neither.
+ */
+export async function writeReadRowsOf(
+  db: CasebookDb,
+  states: readonly MatterState[],
+  now: string,
+  stored?: StoredReadRows,
+): Promise<void> {
+  if (states.length === 0) return
+  const rows = states.map((state) => readRowsOf(state, now))
+  const { parties, dueActions } = stored ?? (await storedReadRows(db, ...states.map((s) => s.id)))
   const partyChanges = changed(parties, rows.flatMap((r) => r.parties))
   const dueChanges = changed(dueActions, rows.flatMap((r) => r.dueActions))
   await Promise.all([
     db.matters.bulkPut(rows.map((r) => r.matter)),
-    db.parties.bulkDelete(partyChanges.gone),
-    db.parties.bulkPut(partyChanges.put),
-    db.dueActions.bulkDelete(dueChanges.gone),
-    db.dueActions.bulkPut(dueChanges.put),
+    partyChanges.gone.length > 0 ? db.parties.bulkDelete(partyChanges.gone) : undefined,
+    partyChanges.put.length > 0 ? db.parties.bulkPut(partyChanges.put) : undefined,
+    dueChanges.gone.length > 0 ? db.dueActions.bulkDelete(dueChanges.gone) : undefined,
+    dueChanges.put.length > 0 ? db.dueActions.bulkPut(dueChanges.put) : undefined,
   ])
 }
 

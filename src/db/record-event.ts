@@ -8,7 +8,7 @@ import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
-import { refoldMatter, writeReadRows } from './read-tables.ts'
+import { refoldMatter, storedReadRows, writeReadRowsOf } from './read-tables.ts'
 
 // The one way a step is recorded on the device. The domain checks it; then ONE transaction
 // appends the event, queues it for the server and updates the read tables. If any write fails,
@@ -53,22 +53,26 @@ export async function recordEvent(
     recordedAt: now,
   }
   return db.transaction('rw', writeTables(db), async () => {
-    const row = await db.matters.get(input.matterId)
-    const state = row?.state ?? null
+    // Everything the step needs is read in one round trip to the store, and everything it
+    // changes is written in a second: the officer waits for this transaction, and each round
+    // trip costs a tablet milliseconds (issue 5).
     const target = correctionTarget(input)
-    const found = target ? await db.events.get(target) : undefined
+    const [row, found, stored] = await Promise.all([
+      db.matters.get(input.matterId),
+      target ? db.events.get(target) : undefined,
+      storedReadRows(db, input.matterId),
+    ])
+    const state = row?.state ?? null
     const ctx: CheckContext = { state, actor: session.actor, now, findEvent: (id) => (found?.id === id ? found : undefined) }
     const checked = checkEvent(ctx, proposed)
     if (!checked.ok) return checked
     const event = checked.event
     // The row was just read from IndexedDB: its state is a copy this call may change.
     const next = evolveOwned(state, event)
-    // The writes go to IndexedDB together rather than one after another: the officer waits for
-    // this transaction, and each round trip to the store costs a tablet milliseconds (issue 5).
     await Promise.all([
       db.events.add({ ...event, seq: null }),
       db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null }),
-      next ? writeReadRows(db, next, now) : undefined,
+      next ? writeReadRowsOf(db, [next], now, stored) : undefined,
     ])
     // A correction changes an earlier entry: fold the matter again, with the new event stored.
     const written = next ?? (await refoldMatter(db, event.matterId, now))
