@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import type { CDPSession, Page } from 'playwright-core'
 import type { CouncilSize } from './council/council-plan.ts'
 import { benchContext } from './support/bench-context.ts'
-import { instrumentation, launchProfile, settled, throttle } from './support/browser.ts'
+import { expectReady, instrumentation, launchProfile, settled, throttle } from './support/browser.ts'
 import { appServer, benchUser, signIn, waitForServiceWorker, waitUntilSynced } from './support/device.ts'
 import type { CpuProfile } from './support/cpu-profile.ts'
 import { summariseProfile } from './support/cpu-profile.ts'
@@ -86,6 +86,18 @@ try {
   await page.goto(`${server.url}/matters/${council.meta.bigMatter.id}`)
   await page.locator('.chronology').waitFor()
   await diaryEntries(page, cdp, 3)
+  // Opening the matter from Today, to its first entries drawn.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click()
+  const link = page.locator('a.matter-link', { hasText: council.meta.bigMatter.reference }).first()
+  await link.waitFor()
+  await page.waitForTimeout(500)
+  await expectReady(page, `document.querySelectorAll('.chronology .entries > li').length > 0`)
+  await profiled(cdp, 'open-matter', async () => {
+    await link.click()
+    await page.waitForFunction('window.__bench.readyPaint > 0', undefined, { polling: 10 })
+  })
+  const opened = await page.evaluate<{ input: number; readyPaint: number }>('window.__bench')
+  say(`  click to first entries drawn: ${(opened.readyPaint - opened.input).toFixed(0)} ms`)
   await context.close()
 
   // A cold start: the browser relaunched on the profile, offline, the app served by its worker.
