@@ -17,10 +17,11 @@ import { StepPanel } from './step-panel.tsx'
 export default function MatterScreen({ matterId }: { matterId: string }) {
   const { db, now } = useServices()
   const { actor } = useSession()
-  const data = useLiveQuery(
-    async () => ({ row: await matterRow(db, matterId), events: await chronologyOf(db, matterId), outbox: await outboxOf(db, matterId) }),
-    [db, matterId],
-  )
+  // The three reads go to IndexedDB together: one round trip, not three, before the page draws.
+  const data = useLiveQuery(async () => {
+    const [row, events, outbox] = await Promise.all([matterRow(db, matterId), chronologyOf(db, matterId), outboxOf(db, matterId)])
+    return { row, events, outbox }
+  }, [db, matterId])
   const staff = useStaff()
   if (!data) return <p aria-busy="true">Opening the matter…</p>
   if (!data.row) {
