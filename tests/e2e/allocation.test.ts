@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { axeViolations, smallTargets } from './support/accessibility.ts'
 import type { RunningApp } from './support/app-server.ts'
 import { startApp } from './support/app-server.ts'
-import { launchBrowser, newContext, phone, tablet } from './support/browser.ts'
+import { launchBrowser, phone, tablet } from './support/browser.ts'
 import type { DemoUser } from './support/casebook.ts'
 import {
   choose,
@@ -15,7 +15,7 @@ import {
   recordStep,
   refusalOf,
   reloadAndSync,
-  signInAs,
+  signedInDevice,
   waitUntilSynced,
 } from './support/casebook.ts'
 
@@ -32,12 +32,8 @@ const contexts: BrowserContext[] = []
 let matterId = ''
 
 async function device(user: DemoUser, viewport: typeof tablet): Promise<Page> {
-  const context = await newContext(browser, viewport)
+  const { context, page } = await signedInDevice(browser, app.url, user, viewport)
   contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  await page.goto(app.url)
-  await signInAs(page, user)
   await waitUntilSynced(page)
   return page
 }

@@ -16,7 +16,7 @@ import {
   reference,
   refusalOf,
   reloadAndSync,
-  signInAs,
+  signedInDevice,
 } from './support/casebook.ts'
 
 // Issue 3, browser test 2 (R1, R4): an anonymous online-form report keeps no contact details and
@@ -35,11 +35,7 @@ let page: Page
 beforeAll(async () => {
   // The server and Chromium start side by side.
   ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-  context = await newContext(browser, phone)
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  await page.goto(app.url)
-  await signInAs(page, demo.officer1)
+  ;({ context, page } = await signedInDevice(browser, app.url, demo.officer1, phone))
 })
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningApp } from './support/app-server.ts'
 import { startApp } from './support/app-server.ts'
-import { launchBrowser, newContext, phone } from './support/browser.ts'
+import { launchBrowser, phone } from './support/browser.ts'
 import {
   chronology,
   diaryForm,
@@ -11,7 +11,7 @@ import {
   matterHeading,
   matterInEvidence,
   demo,
-  signInAs,
+  signedInDevice,
   storedDiaryDraft,
 } from './support/casebook.ts'
 
@@ -26,11 +26,7 @@ let page: Page
 beforeAll(async () => {
   // The server and Chromium start side by side.
   ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-  context = await newContext(browser, phone)
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  await page.goto(app.url)
-  await signInAs(page, demo.officer1)
+  ;({ context, page } = await signedInDevice(browser, app.url, demo.officer1, phone))
 })
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { newContext, tablet } from './browser.ts'
 
 // What an officer does in Casebook, as small steps the tests read like the procedure. Every
 // locator is by role and accessible name, the way a screen-reader user finds things.
@@ -33,6 +34,21 @@ export async function signIn(page: Page, username: string, password: string): Pr
 }
 
 export const signInAs = (page: Page, user: DemoUser) => signIn(page, user.username, user.password)
+
+/** A device of its own (a new browser context) open on `url` and signed in as `user`, on Today. */
+export async function signedInDevice(
+  browser: Browser,
+  url: string,
+  user: DemoUser,
+  viewport = tablet,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, viewport)
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  await page.goto(url)
+  await signInAs(page, user)
+  return { context, page }
+}
 
 /** The header's sync line: "Up to date (10:42)", "3 not yet sent", "Syncing…", … */
 export const syncLine = (page: Page) => page.locator('.app-header .pending')
