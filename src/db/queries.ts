@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { CasebookDb } from './database.ts'
 import { matterEvents } from './read-tables.ts'
@@ -30,6 +31,13 @@ export async function outboxOf(db: CasebookDb, matterId?: string): Promise<Outbo
 
 export async function pendingCount(db: CasebookDb): Promise<number> {
   return db.outbox.where('status').equals('pending').count()
+}
+
+/** Calls `listener` with the count of unsent entries now and whenever it changes; returns stop. */
+export function watchPendingCount(db: CasebookDb, listener: (count: number) => void): () => void {
+  // A failed read (the database closing at sign-out) only stops the watching; the sync timer goes on.
+  const subscription = liveQuery(() => pendingCount(db)).subscribe({ next: listener, error: () => undefined })
+  return () => subscription.unsubscribe()
 }
 
 export type SearchHit = { matter: MatterState; matched: string }

@@ -1,11 +1,12 @@
 import type { CasebookDb } from '../db/database.ts'
-import { pendingCount } from '../db/queries.ts'
+import { pendingCount, watchPendingCount } from '../db/queries.ts'
 import { applyPushResults, catchUpReadTables, pendingEvents, pullSession, readCursor } from '../db/server-events.ts'
 import { saveStaff } from '../db/staff.ts'
 import type { HttpClient, HttpFailure } from './http-client.ts'
 
 // Push the outbox, then pull after the cursor, then refresh the staff directory: on start, when
-// the network comes back, when the app is shown again, and on a timer, backing off after failures.
+// the network comes back, when the app is shown again, soon after a step is recorded, and on a
+// timer, backing off after failures.
 // Never two syncs at once: one promise per tab, and a Web Lock across tabs of the same device.
 
 export type SyncStatus = {
@@ -37,6 +38,8 @@ export type SyncDeps = {
   /** Between pages of a big first sync: hand the main thread back to the UI. */
   yieldToUi?: () => Promise<void>
   locks?: Locks | undefined
+  /** How soon after a step is recorded it is sent, when the device is online (default 2 s). */
+  afterWriteMs?: number
 }
 
 const pushBatch = 200
@@ -61,6 +64,8 @@ export function createSyncEngine(deps: SyncDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null
   // Timers run only between start() and its stop: a one-off syncNow() (tests, a button) leaves none.
   let stopped = true
+  /** A step was recorded since the last sync began: the next one comes soon, not on the timer. */
+  let wrote = false
   let staffRefreshedAt: number | null = null
   const yieldToUi = deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
@@ -131,6 +136,7 @@ export function createSyncEngine(deps: SyncDeps) {
       set({ state: 'signed_out' })
       return status
     }
+    wrote = false
     set({ state: 'syncing', pending: await pendingCount(deps.db), received: 0 })
     await catchUpReadTables(deps.db, deps.now())
     const ok = (await push(token)) && (await pull(token))
@@ -167,7 +173,8 @@ export function createSyncEngine(deps: SyncDeps) {
   function schedule() {
     if (timer) clearTimeout(timer)
     if (stopped) return
-    timer = setTimeout(() => void syncNow(), failures > 0 ? backoffMs(failures) : periodMs)
+    const delay = failures > 0 ? backoffMs(failures) : wrote ? (deps.afterWriteMs ?? 2_000) : periodMs
+    timer = setTimeout(() => void syncNow(), delay)
   }
 
   return {
@@ -186,8 +193,20 @@ export function createSyncEngine(deps: SyncDeps) {
       }
       target.addEventListener('online', onOnline)
       target.document?.addEventListener('visibilitychange', onVisible)
+      // A step recorded while online goes to the server within seconds, so the manager and the
+      // other devices see it, rather than at the next minute's sync. Offline, the back-off and
+      // the 'online' event decide.
+      let lastPending: number | null = null
+      const unwatch = watchPendingCount(deps.db, (count) => {
+        const grew = lastPending !== null && count > lastPending
+        lastPending = count
+        if (!grew) return
+        wrote = true
+        if (!running) schedule()
+      })
       void syncNow()
       return () => {
+        unwatch()
         target.removeEventListener('online', onOnline)
         target.document?.removeEventListener('visibilitychange', onVisible)
         stopped = true

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CasebookDb } from '../../src/db/database.ts'
 import { openDatabase } from '../../src/db/database.ts'
 import type { Session, StepInput } from '../../src/db/record-event.ts'
@@ -37,7 +37,7 @@ async function aDevice(server: TestServer, person: Person, deviceId: string) {
   })
   const token = await server.signIn(person)
   const now = () => server.clock.now.toISOString()
-  const engine = createSyncEngine({ db, http, deviceId, token: () => token, now, yieldToUi: () => Promise.resolve() })
+  const engine = createSyncEngine({ db, http, deviceId, token: () => token, now, yieldToUi: () => Promise.resolve(), afterWriteMs: 50 })
   const session: Session = { actor: { id: people[person].id, role: people[person].role }, deviceId }
   const record = async (input: StepInput) => {
     const result = await recordEvent(db, session, input, now())
@@ -125,6 +125,22 @@ describe.each(testDrivers)('the device sync engine against the server on $name',
     expect(rejected).toMatchObject({ status: 'rejected', refusal: { code: 'wrong_phase' }, event: { id: late.id } })
     expect(await b.db.events.get(late.id)).toBeUndefined()
     expect((await b.db.matters.get(matterId))?.state.phase).toBe('evidence')
+  })
+
+  it('sends a step recorded online within seconds, not at the next minute’s sync', async () => {
+    const server = testServer(storage())
+    const a = await aDevice(server, 'officer1', 'tablet-a')
+    const stop = a.engine.start(new EventTarget())
+    try {
+      await vi.waitFor(() => expect(a.engine.status().lastSyncedAt).not.toBeNull())
+      await a.record(report(crypto.randomUUID()))
+
+      // The timer's next sync is a minute away: only the write itself can have started this one.
+      await vi.waitFor(async () => expect(await a.db.outbox.count()).toBe(0), { timeout: 3_000 })
+      expect(await a.db.events.where('seq').above(0).count()).toBe(1)
+    } finally {
+      stop()
+    }
   })
 
   it('pulls a large history in pages and resumes from its cursor', async () => {
