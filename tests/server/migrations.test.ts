@@ -19,6 +19,7 @@ async function tables(storage: Storage): Promise<string[]> {
 }
 
 const allTables = [
+  'audience_changes',
   'counters',
   'events',
   'matters',

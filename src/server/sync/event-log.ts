@@ -7,6 +7,8 @@ import type { MatterState } from '../../domain/matter-state.ts'
 import type { Refusal } from '../../domain/refusal.ts'
 import { isCaseworker } from '../auth/users.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
+import type { AudienceChange } from './audience-changes.ts'
+import { changesAudience, insertAudienceChanges } from './audience-changes.ts'
 import type { EventInsert, StoredEvent } from './event-rows.ts'
 import { findStoredEvents, insertEvents, matterEvents } from './event-rows.ts'
 import { loadStates, saveStates } from './matter-states.ts'
@@ -21,9 +23,9 @@ import { audienceOf, canSee } from './visibility.ts'
 // Everything happens in one transaction that first locks the seq counter's row. That lock is
 // what makes seq gap-free and the duplicate check exact: writers take turns, so the next seq is
 // the counter plus one, and an event id not found after taking the lock is not stored by anyone
-// else before we commit. Accepted events are written together at the end, with the matters
-// they changed and the counter. A crash before COMMIT loses the whole batch, none of which was
-// acknowledged; the device pushes it again.
+// else before we commit. Accepted events are written together at the end, with the changes of
+// audience they made, the matters they changed and the counter. A crash before COMMIT loses the
+// whole batch, none of which was acknowledged; the device pushes it again.
 
 export type EventLog = {
   /** The matter as this transaction sees it, including events recorded in it so far. */
@@ -70,8 +72,12 @@ class EventLogSession implements EventLog {
   private readonly states = new Map<string, MatterState | null>()
   private readonly stored = new Map<string, StoredEvent | null>()
   private readonly changed = new Map<string, number>()
-  /** Accepted events not yet written: they go to the database in one statement at the end. */
+  /** Officers already looked up: a push assigns hundreds of matters to a handful of people. */
+  private readonly caseworkers = new Map<string, boolean>()
+  /** Accepted events not yet written: they go to the database together at the end. */
   private pending: EventInsert[] = []
+  /** The pending events after which someone else can see their matter (pull-events.ts). */
+  private pendingChanges: AudienceChange[] = []
 
   constructor(tx: Sql, seq: number, now: string) {
     this.tx = tx
@@ -102,11 +108,7 @@ class EventLogSession implements EventLog {
     return this.stored.get(id) ?? null
   }
 
-  async record(
-    actor: Actor,
-    event: DomainEvent,
-    options: RecordOptions = {},
-  ): Promise<PushResult> {
+  async record(actor: Actor, event: DomainEvent, options: RecordOptions = {}): Promise<PushResult> {
     const existing = await this.storedEvent(event.id)
     if (existing) {
       return sameEvent(existing.event, event)
@@ -118,10 +120,7 @@ class EventLogSession implements EventLog {
     }
     const state = await this.state(event.matterId)
     if (state && !canSee(actor, state)) return rejected(event.id, syncRefusals.notVisible)
-    if (
-      event.type === 'matterAssigned' &&
-      !(await isCaseworker(this.tx, event.payload.officerId))
-    ) {
+    if (event.type === 'matterAssigned' && !(await this.isCaseworker(event.payload.officerId))) {
       return rejected(event.id, syncRefusals.unknownOfficer)
     }
     const findEvent = await this.correctionTarget(event)
@@ -129,6 +128,15 @@ class EventLogSession implements EventLog {
     const checked = options.parsed ? checkParsedEvent(ctx, event) : checkEvent(ctx, event)
     if (!checked.ok) return rejected(event.id, checked.refusal)
     return this.append(state, checked.event)
+  }
+
+  private async isCaseworker(id: string): Promise<boolean> {
+    let known = this.caseworkers.get(id)
+    if (known === undefined) {
+      known = await isCaseworker(this.tx, id)
+      this.caseworkers.set(id, known)
+    }
+    return known
   }
 
   /** `checkEvent` looks up a corrected entry synchronously, so it is loaded before the check. */
@@ -146,6 +154,9 @@ class EventLogSession implements EventLog {
     const audienceBefore = audienceOf(before)
     await this.advance(before, event, seq)
     this.pending.push({ seq, event, receivedAt: this.now, audienceBefore })
+    const audienceAfter = audienceOf(this.states.get(event.matterId) ?? null)
+    if (changesAudience(audienceBefore, audienceAfter))
+      this.pendingChanges.push({ matterId: event.matterId, seq, audienceBefore, audienceAfter })
     this.seq = seq
     this.stored.set(event.id, { seq, event })
     this.changed.set(event.matterId, seq)
@@ -174,9 +185,11 @@ class EventLogSession implements EventLog {
   ): Promise<void> {
     let next = evolveOwned(before, event)
     if (!next) {
-      // The fold reads the matter's history from the table, so what is pending goes in first.
-      await this.writePending()
-      next = fold([...(await matterEvents(this.tx, event.matterId)).map((s) => s.event), event])
+      // The matter's history: what is stored, then what this push accepted and has not written
+      // (all later in seq order).
+      const stored = await matterEvents(this.tx, event.matterId)
+      const pending = this.pending.filter((p) => p.event.matterId === event.matterId)
+      next = fold([...stored, ...pending].map((s) => s.event).concat(event))
     }
     if (!next)
       throw new Error(`Event ${event.id} (seq ${seq}) was accepted but its matter does not fold.`)
@@ -186,6 +199,8 @@ class EventLogSession implements EventLog {
   /** Writes the events, each changed matter once, and the counter, before the transaction commits. */
   async flush(): Promise<void> {
     await this.writePending()
+    await insertAudienceChanges(this.tx, this.pendingChanges)
+    this.pendingChanges = []
     const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {
       const state = this.states.get(matterId)
       return state ? [{ state, lastSeq }] : []

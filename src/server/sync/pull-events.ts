@@ -25,22 +25,32 @@ const everything = `
   SELECT seq, matter_id, body::text AS body, false AS grants FROM events
    WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`
 
+// Which matters to send, and from where, comes from their audience changes alone (a few per
+// matter, see migrations/003), not from their whole histories: a matter the viewer sees now is
+// sent from its grant, the last change before which they could not see it (a report is always
+// one: it has no audience before it); a matter they saw at the cursor is one whose first change
+// after the cursor had them in the audience before it (the audience stays put between changes).
+// Then each chosen matter's events in the window come by the (matter_id, seq) index, so a page
+// costs the viewer's matters and events, not every event in the window (issue 5). OFFSET 0 keeps
+// PostgreSQL from turning those look-ups back into one scan of the window.
 const visibleTo = `
-  WITH touched AS (
-    SELECT DISTINCT matter_id FROM events WHERE seq > $1 AND seq <= $2
-  ), latest_grant AS (
-    SELECT e.matter_id, max(e.seq) AS seq
-      FROM events e JOIN matters m ON m.id = e.matter_id AND m.audience && $4::text[]
-     WHERE e.matter_id IN (SELECT matter_id FROM touched) AND NOT e.audience_before && $4::text[]
-     GROUP BY e.matter_id
+  WITH audiences AS (
+    SELECT matter_id,
+           max(seq) FILTER (WHERE NOT audience_before && $4::text[]) AS grant_seq,
+           max(seq) FILTER (WHERE audience_after && $4::text[]) = max(seq) AS visible_now,
+           min(seq) FILTER (WHERE seq > $1 AND audience_before && $4::text[])
+             = min(seq) FILTER (WHERE seq > $1) AS visible_at_cursor
+      FROM audience_changes GROUP BY matter_id
+  ), sent AS (
+    SELECT matter_id, CASE WHEN visible_now THEN grant_seq END AS grant_seq FROM audiences
+     WHERE visible_now OR visible_at_cursor
   )
-  SELECT e.seq, e.matter_id, e.body::text AS body, (e.seq = g.seq AND e.type <> 'reportReceived') AS grants
-    FROM events e LEFT JOIN latest_grant g ON g.matter_id = e.matter_id
-   WHERE e.seq > $1 AND e.seq <= $2
-     AND (e.seq >= g.seq
-          OR (g.seq IS NULL AND e.audience_before && $4::text[]
-              AND (SELECT f.audience_before FROM events f
-                    WHERE f.matter_id = e.matter_id AND f.seq > $1 ORDER BY f.seq LIMIT 1) && $4::text[]))
+  SELECT e.seq, e.matter_id, e.body::text AS body, (e.seq = m.grant_seq AND e.type <> 'reportReceived') AS grants
+    FROM sent m
+   CROSS JOIN LATERAL (
+     SELECT seq, matter_id, body, type, audience_before FROM events
+      WHERE matter_id = m.matter_id AND seq > $1 AND seq <= $2 OFFSET 0) e
+   WHERE e.seq >= m.grant_seq OR (m.grant_seq IS NULL AND e.audience_before && $4::text[])
    ORDER BY e.seq LIMIT $3`
 
 async function rowsFor(
@@ -57,7 +67,11 @@ async function rowsFor(
 }
 
 /** The page as objects (the route sends `pullEventsJson`'s bytes instead). */
-export async function pullEvents(storage: Storage, viewer: Actor, query: PullQuery): Promise<PullResponse> {
+export async function pullEvents(
+  storage: Storage,
+  viewer: Actor,
+  query: PullQuery,
+): Promise<PullResponse> {
   return JSON.parse((await pullEventsJson(storage, viewer, query)).toString('utf8')) as PullResponse
 }
 
@@ -74,11 +88,12 @@ export async function pullEventsJson(
       "SELECT value FROM counters WHERE name = 'event_seq'",
     )
     const upTo = Number(counter?.value ?? 0)
-    // A filtered pull examines at most `scanWindow` seqs a page: its query works out each touched
-    // matter's grant, and from cursor 0 every matter of the council is touched, on every page
-    // (an officer's first sync took seconds a page on a council of 250,000 events, issue 5). The
-    // cursor is the highest seq examined, so a page may come back short, with `hasMore`.
-    const windowEnd = viewerTokens(viewer) === 'all' ? upTo : Math.min(upTo, after + scanWindow(limit))
+    // A filtered pull examines at most `scanWindow` seqs a page: its query reads every event of
+    // the viewer's matters in the window before picking the first `limit`, and from cursor 0
+    // without a window that would be their whole caseload, on every page (issue 5). The cursor
+    // is the highest seq examined, so a page may come back short, with `hasMore`.
+    const windowEnd =
+      viewerTokens(viewer) === 'all' ? upTo : Math.min(upTo, after + scanWindow(limit))
     const rows = await rowsFor(tx, viewer, after, windowEnd, limit + 1)
     const result = await page(tx, rows, after, windowEnd, limit)
     const hasMore = result.hasMore || windowEnd < upTo
@@ -94,7 +109,10 @@ const comma = Buffer.from(',')
 
 /** A stored body's JSON text (an object) with the event's seq added, as UTF-8. */
 function withSeq(body: string, seq: number): Buffer {
-  return Buffer.concat([Buffer.from(body.slice(0, body.lastIndexOf('}'))), Buffer.from(`, "seq": ${seq}}`)])
+  return Buffer.concat([
+    Buffer.from(body.slice(0, body.lastIndexOf('}'))),
+    Buffer.from(`, "seq": ${seq}}`),
+  ])
 }
 
 const scanWindow = (limit: number) => Math.max(10_000, 20 * limit)
@@ -119,7 +137,8 @@ async function page(
       hasMore = true
       break
     }
-    for (const h of history) events.set(h.seq, Buffer.from(JSON.stringify({ ...h.event, seq: h.seq })))
+    for (const h of history)
+      events.set(h.seq, Buffer.from(JSON.stringify({ ...h.event, seq: h.seq })))
     events.set(seq, withSeq(row.body, seq))
     cursor = seq
   }

@@ -53,7 +53,7 @@ async function ready(storage: Storage, migrated: boolean): Promise<Storage> {
   return storage
 }
 
-const resetSql = `TRUNCATE events, matters, public_reports, sessions;
+const resetSql = `TRUNCATE events, audience_changes, matters, public_reports, sessions;
   UPDATE counters SET value = 0;`
 
 const pglite: TestDriver = {
