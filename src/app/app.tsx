@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Suspense, lazy, useEffect, useRef } from 'react'
+import type { Route } from './routing/routes.ts'
 import { useRoute } from './routing/navigation.ts'
 import { Link } from './routing/link.tsx'
 import { useServices } from './services.tsx'
@@ -8,13 +9,30 @@ import { AppShell } from './shell/app-shell.tsx'
 // The officer app: sign-in until a profile exists, then the shell around the current route.
 // Every screen is its own chunk, so the first screen loads only what it draws.
 
-const TodayScreen = lazy(() => import('./features/today/today-screen.tsx'))
-const NewReportScreen = lazy(() => import('./features/new-report/new-report-screen.tsx'))
-const MatterScreen = lazy(() => import('./features/matter/matter-screen.tsx'))
-const DiaryEntryScreen = lazy(() => import('./features/matter/diary-entry-screen.tsx'))
-const SearchScreen = lazy(() => import('./features/search/search-screen.tsx'))
-const SettingsScreen = lazy(() => import('./features/settings/settings-screen.tsx'))
+const screens = {
+  today: () => import('./features/today/today-screen.tsx'),
+  newReport: () => import('./features/new-report/new-report-screen.tsx'),
+  matter: () => import('./features/matter/matter-screen.tsx'),
+  diaryEntry: () => import('./features/matter/diary-entry-screen.tsx'),
+  search: () => import('./features/search/search-screen.tsx'),
+  settings: () => import('./features/settings/settings-screen.tsx'),
+} satisfies Record<Exclude<Route['name'], 'notFound'>, () => Promise<unknown>>
+
+const TodayScreen = lazy(screens.today)
+const NewReportScreen = lazy(screens.newReport)
+const MatterScreen = lazy(screens.matter)
+const DiaryEntryScreen = lazy(screens.diaryEntry)
+const SearchScreen = lazy(screens.search)
+const SettingsScreen = lazy(screens.settings)
 const SignInScreen = lazy(() => import('./features/sign-in/sign-in-screen.tsx'))
+
+/**
+ * Starts fetching the chunk of the screen at this address, so it arrives while main.tsx opens the
+ * device database rather than after the first render asks for it (issue 5, offline cold start).
+ */
+export function preloadScreen(route: Route): void {
+  if (route.name !== 'notFound') void screens[route.name]()
+}
 
 export function App({ banner }: { banner?: ReactNode }) {
   const { profile } = useServices()

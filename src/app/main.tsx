@@ -1,18 +1,18 @@
+// First: zod's settings must hold before any module builds a schema.
+import './zod-setup.ts'
 import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
-import { z } from 'zod'
 import { openDatabase } from '../db/database.ts'
 import { deviceId, readProfile } from '../db/device.ts'
-import { plainEnglishErrors } from '../domain/zod-messages.ts'
 import { listenForInstallPrompt } from '../pwa/install-prompt.ts'
-import { createHttpClient } from '../sync/http-client.ts'
 import { UpdatePrompt } from '../pwa/update-prompt.tsx'
 import { useAnyFormDirty } from './forms/dirty-forms.ts'
+import { preloadScreen } from './app.tsx'
+import { parseRoute } from './routing/routes.ts'
 import { Root } from './root.tsx'
+import { lazyHttpClient } from './sync/lazy-http-client.ts'
 import './styles.css'
 
-// jitless: zod would otherwise probe `new Function`, which our CSP (script-src 'self') rightly refuses.
-z.config({ customError: plainEnglishErrors, jitless: true })
 listenForInstallPrompt()
 
 const container = document.getElementById('root')
@@ -28,10 +28,12 @@ function Banner() {
 const PublicReportPage = lazy(() => import('./features/public-report/public-report-page.tsx'))
 const isPublicReport = /^\/report\/?$/.test(window.location.pathname)
 
+if (!isPublicReport) preloadScreen(parseRoute(window.location.pathname, window.location.search))
+
 try {
   const db = openDatabase()
   await db.open()
-  const http = createHttpClient()
+  const http = lazyHttpClient()
   if (isPublicReport) {
     root.render(
       <StrictMode>

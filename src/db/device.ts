@@ -1,5 +1,5 @@
 import type { Role } from '../domain/vocabulary.ts'
-import { newId } from './record-event.ts'
+import { newId } from './new-id.ts'
 import type { CasebookDb } from './database.ts'
 
 // What this device knows about itself: its id (stamped on every event it records) and the

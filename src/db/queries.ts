@@ -1,8 +1,8 @@
 import { liveQuery } from 'dexie'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { CasebookDb } from './database.ts'
-import { matterEvents } from './read-tables.ts'
 import type { DueActionRow, MatterRow, OutboxRow, StoredEvent } from './rows.ts'
+import { compareStoredEvents } from './rows.ts'
 
 // The reads the screens make. Lists use the indexes; search reads the matter rows once and
 // filters in memory, because names and addresses are deliberately not indexed (DESIGN.md:
@@ -18,6 +18,11 @@ export async function openMatters(db: CasebookDb): Promise<MatterRow[]> {
 
 export async function matterRow(db: CasebookDb, matterId: string): Promise<MatterRow | undefined> {
   return db.matters.get(matterId)
+}
+
+export async function matterEvents(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {
+  const events = await db.events.where('matterId').equals(matterId).toArray()
+  return events.sort(compareStoredEvents)
 }
 
 export async function chronologyOf(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {

@@ -1,6 +1,7 @@
 import type { MatterState } from '../domain/matter-state.ts'
 import { fold } from '../domain/fold.ts'
 import type { CasebookDb } from './database.ts'
+import { matterEvents } from './queries.ts'
 import { compareStoredEvents, readRowsOf } from './rows.ts'
 import type { DueActionRow, PartyRow, StoredEvent } from './rows.ts'
 
@@ -58,10 +59,7 @@ function changed<T extends { id: string }>(stored: readonly T[], fresh: readonly
   }
 }
 
-export async function matterEvents(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {
-  const events = await db.events.where('matterId').equals(matterId).toArray()
-  return events.sort(compareStoredEvents)
-}
+export { matterEvents }
 
 /** Fold a matter from its stored events and rewrite its read rows. */
 export async function refoldMatter(db: CasebookDb, matterId: string, now: string): Promise<MatterState | null> {

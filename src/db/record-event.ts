@@ -3,11 +3,11 @@ import { checkEvent } from '../domain/check-event.ts'
 import type { DomainEvent, EventType } from '../domain/events.ts'
 import { evolveOwned } from '../domain/fold.ts'
 import type { Actor } from '../domain/guard-context.ts'
-import { monotonicUuidV7 } from '../domain/ids.ts'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
+import { newId } from './new-id.ts'
 import { refoldMatter, storedReadRows, writeReadRowsOf } from './read-tables.ts'
 
 // The one way a step is recorded on the device. The domain checks it; then ONE transaction
@@ -29,12 +29,7 @@ export type RecordResult =
   | { ok: true; event: DomainEvent; state: MatterState }
   | { ok: false; refusal: Refusal }
 
-// One id source for the whole device, so ids sort in the order entries were made.
-const nextId = monotonicUuidV7(() => crypto.getRandomValues(new Uint8Array(10)))
-
-export function newId(now: string): string {
-  return nextId(Date.parse(now))
-}
+export { newId }
 
 export async function recordEvent(
   db: CasebookDb,

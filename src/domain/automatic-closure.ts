@@ -3,7 +3,7 @@ import type { EventOf } from './events.ts'
 import { systemActorId } from './events.ts'
 import { uuidFromName } from './ids.ts'
 import type { MatterState } from './matter-state.ts'
-import { assessmentClosureReasonLabels } from './vocabulary.ts'
+import { assessmentClosureReasonLabels } from './vocabulary-lists.ts'
 
 // R4, R5: the event that records an automatic closure once its deadline has passed. The id is
 // derived from the matter, the reason and the deadline, so recording it twice (two server

@@ -7,7 +7,7 @@ import type { MatterState, RecordedRisk } from './matter-state.ts'
 import { complainantContactable } from './matter-state.ts'
 import { isLiveCase, isOpen } from './phases.ts'
 import { riskContactIntervalDays } from './risk-matrix.ts'
-import { caseClosureReasons } from './vocabulary.ts'
+import { caseClosureReasons } from './vocabulary-lists.ts'
 
 // evaluate(state, now) → what is due on a matter: forward actions (R8), the due actions the
 // procedure creates (R2, R4, R7, R11, R16, R19), the deadlines of automatic closures (R4, R5)

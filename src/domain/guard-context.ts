@@ -4,7 +4,7 @@ import type { Phase } from './phases.ts'
 import { isAssessment, isLiveCase, phaseLabels } from './phases.ts'
 import type { Refusal } from './refusal.ts'
 import { refuse } from './refusal.ts'
-import type { RiskMatrix } from './risk-matrix.ts'
+import type { RiskMatrix } from './risk-matrix-schema.ts'
 import type { StatutoryLimits } from './statutory-limits.ts'
 import type { Role } from './vocabulary.ts'
 

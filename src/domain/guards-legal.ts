@@ -4,7 +4,7 @@ import type { LegalStepTaken } from './payloads-action.ts'
 import type { Refusal } from './refusal.ts'
 import { refuse } from './refusal.ts'
 import type { StatutoryLimits } from './statutory-limits.ts'
-import { courtApplicationKinds, legalStepKindLabels } from './vocabulary.ts'
+import { courtApplicationKinds, legalStepKindLabels } from './vocabulary-lists.ts'
 
 // R13 and R14: what must be on record before a legal step, and the statutory limits it must keep.
 

@@ -5,7 +5,7 @@ import type { Guard } from './guard-context.ts'
 import { inPhases, knownParties, notInFuture, openPhases, requireAssigned } from './guard-context.ts'
 import { isAssessment } from './phases.ts'
 import { refuse } from './refusal.ts'
-import { automaticClosureReasons } from './vocabulary.ts'
+import { automaticClosureReasons } from './vocabulary-lists.ts'
 
 // Guards for intake and Stage 1 (R1–R5): each says why a step is not allowed now, or null.
 

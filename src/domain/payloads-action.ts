@@ -1,11 +1,7 @@
 import { z } from 'zod'
 import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
-import {
-  agreementKinds,
-  caseClosureReasonSchema,
-  contactMethodSchema,
-  interventionKindSchema,
-} from './vocabulary.ts'
+import { caseClosureReasonSchema, contactMethodSchema, interventionKindSchema } from './vocabulary.ts'
+import { agreementKinds } from './vocabulary-lists.ts'
 
 // Stages 3–5: interventions (R12), legal steps (R13, R14), closure (R15–R18) and after (R19).
 

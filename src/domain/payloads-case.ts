@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
-import { riskAnswersSchema, riskLevelSchema } from './risk-matrix.ts'
+import { riskAnswersSchema, riskLevelSchema } from './risk-matrix-schema.ts'
 
 // After the case record (R6): risk (R7), forward actions (R8), the action plan (R9),
 // investigation (R10) and incidents (R11).

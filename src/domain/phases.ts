@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 // DOMAIN.md "Phases": a matter moves forward through these, may skip forward, never back,
 // except a rejected closure request (back to where it came from) and a reopening (R19).
 export const phases = [
@@ -12,8 +10,7 @@ export const phases = [
   'closure_requested',
   'closed',
 ] as const
-export const phaseSchema = z.enum(phases)
-export type Phase = z.infer<typeof phaseSchema>
+export type Phase = (typeof phases)[number]
 
 export const phaseLabels: Record<Phase, string> = {
   enquiry: 'Enquiry',

@@ -6,14 +6,13 @@ import {
   defaultRiskMatrix,
   riskAnswers,
   riskContactIntervalDays,
-  riskMatrixSchema,
   riskQuestion,
   scoreRiskAssessment,
   validateRiskAnswers,
   type RiskAnswer,
   type RiskLevel,
-  type RiskMatrix,
 } from '../../src/domain/risk-matrix.ts'
+import { riskMatrixSchema, type RiskMatrix } from '../../src/domain/risk-matrix-schema.ts'
 
 const ids = defaultRiskMatrix.questions.map((q) => q.id)
 

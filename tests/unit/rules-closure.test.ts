@@ -3,7 +3,7 @@ import { automaticClosureEvent } from '../../src/domain/automatic-closure.ts'
 import { withCorrections } from '../../src/domain/corrections.ts'
 import type { DomainEvent } from '../../src/domain/events.ts'
 import { fold } from '../../src/domain/fold.ts'
-import { caseClosureReasons } from '../../src/domain/vocabulary.ts'
+import { caseClosureReasons } from '../../src/domain/vocabulary-lists.ts'
 import type { MatterBuilder } from './support/matter-builder.ts'
 import {
   aCase,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PayloadInput } from '../../src/domain/events.ts'
-import { interventionKinds } from '../../src/domain/vocabulary.ts'
+import { interventionKinds } from '../../src/domain/vocabulary-lists.ts'
 import type { MatterBuilder } from './support/matter-builder.ts'
 import { aCase, refusalOf } from './support/matter-builder.ts'
 

@@ -1,6 +1,6 @@
 import type { FieldError, UseFormReturn } from 'react-hook-form'
 import { useController } from 'react-hook-form'
-import { partyRoleLabels } from '../../domain/vocabulary.ts'
+import { partyRoleLabels } from '../../domain/vocabulary-lists.ts'
 import type { FieldSpec, FormContext, FormValues, Option } from './field-spec.ts'
 import { RiskMatrixField } from './risk-matrix-field.tsx'
 

@@ -1,7 +1,8 @@
+// zod's settings as the app has them, before any schema module loads.
+import '../../../src/app/zod-setup.ts'
 import { configure, render } from '@testing-library/react'
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event'
 import type { ReactElement } from 'react'
-import { z } from 'zod'
 import { ServicesProvider } from '../../../src/app/services.tsx'
 import type { Services } from '../../../src/app/services.tsx'
 import { openDatabase } from '../../../src/db/database.ts'
@@ -13,14 +14,13 @@ import type { EventType, PayloadInput } from '../../../src/domain/events.ts'
 import { matterReference } from '../../../src/domain/reference.ts'
 import type { RiskAnswer, RiskLevel } from '../../../src/domain/risk-matrix.ts'
 import { defaultRiskMatrix, scoreRiskAssessment } from '../../../src/domain/risk-matrix.ts'
-import { plainEnglishErrors } from '../../../src/domain/zod-messages.ts'
 import { createHttpClient } from '../../../src/sync/http-client.ts'
 
 // Screens rendered the way main.tsx renders them: inside ServicesProvider, over a real Dexie
-// database (fake-indexeddb), with the clock fixed and zod's messages in plain English. Matters are
-// arranged through `recordEvent`, so a history the rules forbid fails the test loudly.
+// database (fake-indexeddb), with the clock fixed and zod's messages in plain English (the
+// zod-setup import above). Matters are arranged through `recordEvent`, so a history the rules
+// forbid fails the test loudly.
 
-z.config({ customError: plainEnglishErrors })
 // Every screen waits on IndexedDB; on a busy two-core runner one second is not always enough.
 configure({ asyncUtilTimeout: 5000 })
 // navigate() scrolls to the top of the new screen; jsdom has no layout and logs "not implemented".

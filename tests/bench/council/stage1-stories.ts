@@ -1,7 +1,7 @@
 import type { Actor } from '../../../src/domain/guard-context.ts'
 import { complainantContactable } from '../../../src/domain/matter-state.ts'
 import type { AsbCategory } from '../../../src/domain/vocabulary.ts'
-import { asbCategories } from '../../../src/domain/vocabulary.ts'
+import { asbCategories } from '../../../src/domain/vocabulary-lists.ts'
 import type { MatterStory } from './matter-story.ts'
 import type { Random } from './random.ts'
 import {

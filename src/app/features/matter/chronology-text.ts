@@ -10,7 +10,7 @@ import {
   legalStepKindLabels,
   partyRoleLabels,
   reportChannelLabels,
-} from '../../../domain/vocabulary.ts'
+} from '../../../domain/vocabulary-lists.ts'
 
 // How each entry of the action plan reads in the chronology: a title and a few lines of detail.
 // Also the "kind" filter groups (R9 lists the kinds an action plan records).

@@ -1,5 +1,5 @@
 import type { MatterState } from '../../../domain/matter-state.ts'
-import { partyRoleLabels } from '../../../domain/vocabulary.ts'
+import { partyRoleLabels } from '../../../domain/vocabulary-lists.ts'
 
 // The people on a matter with their contact details, so a call (R4) is one tap away.
 export function PeopleList({ state }: { state: MatterState }) {

@@ -1,5 +1,5 @@
 import type { StepSpec } from '../../forms/field-spec.ts'
-import { asbCategoryLabels, reportChannelLabels } from '../../../domain/vocabulary.ts'
+import { asbCategoryLabels, reportChannelLabels } from '../../../domain/vocabulary-lists.ts'
 import { optionsOf } from '../matter/steps/options.ts'
 
 // R1: the intake form. Anonymous reports come only through the online form and keep no contact

@@ -3,7 +3,7 @@ import type { PublicReportRequest } from '../../../api/public-report.ts'
 import { publicReportRequestSchema } from '../../../api/public-report.ts'
 import type { CasebookDb } from '../../../db/database.ts'
 import { clearDraft, readDraft, saveDraft } from '../../../db/drafts.ts'
-import { asbCategoryLabels } from '../../../domain/vocabulary.ts'
+import { asbCategoryLabels } from '../../../domain/vocabulary-lists.ts'
 import type { HttpClient } from '../../../sync/http-client.ts'
 import { useOnline } from '../../shell/use-online.ts'
 

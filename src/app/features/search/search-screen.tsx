@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { searchIndex, searchMatters } from '../../../db/queries.ts'
-import { asbCategoryLabels } from '../../../domain/vocabulary.ts'
+import { asbCategoryLabels } from '../../../domain/vocabulary-lists.ts'
 import { PhaseBadge } from '../../components/badges.tsx'
 import { Link } from '../../routing/link.tsx'
 import { navigate } from '../../routing/navigation.ts'

@@ -5,7 +5,7 @@ import {
   contactMethodLabels,
   interventionKindLabels,
   legalStepKindLabels,
-} from '../../../../domain/vocabulary.ts'
+} from '../../../../domain/vocabulary-lists.ts'
 import type { FormValues } from '../../../forms/field-spec.ts'
 import { entryTitle, fieldLabel } from '../chronology-text.ts'
 import { optionsOf } from './options.ts'

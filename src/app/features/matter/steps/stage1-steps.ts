@@ -5,7 +5,7 @@ import {
   contactMethodLabels,
   evidenceKindLabels,
   partyRoleLabels,
-} from '../../../../domain/vocabulary.ts'
+} from '../../../../domain/vocabulary-lists.ts'
 import { optionsOf } from './options.ts'
 import type { StepDefinition } from './step-definition.ts'
 import { assessment, open } from './step-definition.ts'
