@@ -125,7 +125,8 @@ describe('search', () => {
     await user.keyboard('Station Ap')
 
     expect(document.activeElement).toBe(box)
-    expect(window.location.search).toBe('?q=Station%20Ap')
+    await waitFor(() => expect(window.location.search).toBe('?q=Station%20Ap'))
+    expect(document.activeElement).toBe(box)
     await waitFor(() => expect(results()).toEqual([`${station.reference} · matched address`]))
   })
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { searchIndex, searchMatters } from '../../../db/queries.ts'
 import { asbCategoryLabels } from '../../../domain/vocabulary-lists.ts'
 import { PhaseBadge } from '../../components/badges.tsx'
@@ -18,6 +18,12 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
   // Built when the rows change (a sync, a step recorded), so a keystroke only scans lower-cased text.
   const index = useMemo(() => (rows ? searchIndex(rows) : []), [rows])
   const hits = searchMatters(index, deferred)
+  // The query goes into the address (so Back returns to these results) once typing pauses: a
+  // history update and the app-wide re-render it causes cost a tablet tens of milliseconds a key.
+  useEffect(() => {
+    const timer = setTimeout(() => navigate({ name: 'search', query }, { replace: true }), 300)
+    return () => clearTimeout(timer)
+  }, [query])
   return (
     <div className="screen">
       <h1>Search</h1>
@@ -29,10 +35,7 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
             type="search"
             autoComplete="off"
             value={query}
-            onChange={(e) => {
-              setQuery(e.target.value)
-              navigate({ name: 'search', query: e.target.value }, { replace: true })
-            }}
+            onChange={(e) => setQuery(e.target.value)}
           />
         </div>
       </form>
