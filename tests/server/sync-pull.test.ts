@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PulledEvent } from '../../src/api/sync-pull.ts'
 import { fold } from '../../src/domain/fold.ts'
+import { pullTuning } from '../../src/server/sync/pull-events.ts'
 import type { MatterState } from '../../src/domain/matter-state.ts'
 import { aMatter, manager, officer, otherOfficer } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
@@ -11,8 +12,23 @@ import { useDatabase } from './support/use-database.ts'
 
 const matterIds = (events: readonly PulledEvent[]) => new Set(events.map((e) => e.matterId))
 
-describe.each(testDrivers)('GET /api/sync/pull on $name', (driver) => {
+// An officer's page is chosen by one of two queries, by the width of the window (pull-events.ts):
+// every test runs with each.
+const windows = [
+  { name: 'window read first', shortWindow: Number.POSITIVE_INFINITY },
+  { name: 'all audience changes', shortWindow: 0 },
+]
+const cases = testDrivers.flatMap((driver) => windows.map((w) => ({ ...w, driver, label: `${driver.name}, ${w.name}` })))
+
+describe.each(cases)('GET /api/sync/pull on $label', ({ driver, shortWindow }) => {
   const { storage } = useDatabase(driver)
+  const usual = pullTuning.shortWindow
+  beforeEach(() => {
+    pullTuning.shortWindow = shortWindow
+  })
+  afterEach(() => {
+    pullTuning.shortWindow = usual
+  })
 
   /** Three matters: officer1's case, officer2's case, and an unassigned enquiry from the manager. */
   async function threeMatters(s: TestServer) {
