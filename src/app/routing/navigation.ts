@@ -31,3 +31,13 @@ export function navigate(to: Route | string, options: { replace?: boolean } = {}
   window.dispatchEvent(new Event(changeEvent))
   window.scrollTo?.(0, 0)
 }
+
+/**
+ * Keeps what a screen shows in the address (a search's query) without moving to another screen:
+ * the history entry is replaced and nothing is re-rendered or scrolled. Back, a reload or a
+ * shared link then opens the screen as it is now.
+ */
+export function rememberInAddress(to: Route): void {
+  const path = pathOf(to)
+  if (path !== snapshot()) window.history.replaceState(null, '', path)
+}

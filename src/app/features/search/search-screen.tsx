@@ -4,7 +4,7 @@ import { searchIndex, searchMatters } from '../../../db/queries.ts'
 import { asbCategoryLabels } from '../../../domain/vocabulary-lists.ts'
 import { PhaseBadge } from '../../components/badges.tsx'
 import { Link } from '../../routing/link.tsx'
-import { navigate } from '../../routing/navigation.ts'
+import { rememberInAddress } from '../../routing/navigation.ts'
 import { useServices } from '../../services.tsx'
 
 // Search across matters, people and addresses, with results as you type. The matter rows are
@@ -18,10 +18,10 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
   // Built when the rows change (a sync, a step recorded), so a keystroke only scans lower-cased text.
   const index = useMemo(() => (rows ? searchIndex(rows) : []), [rows])
   const hits = searchMatters(index, deferred)
-  // The query goes into the address (so Back returns to these results) once typing pauses: a
-  // history update and the app-wide re-render it causes cost a tablet tens of milliseconds a key.
+  // The query goes into the address (so Back returns to these results) once typing pauses, and
+  // without a re-render of the app around the results: on a tablet each cost tens of ms a key.
   useEffect(() => {
-    const timer = setTimeout(() => navigate({ name: 'search', query }, { replace: true }), 300)
+    const timer = setTimeout(() => rememberInAddress({ name: 'search', query }), 300)
     return () => clearTimeout(timer)
   }, [query])
   return (
