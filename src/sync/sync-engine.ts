@@ -92,20 +92,22 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   async function pull(token: string): Promise<boolean> {
-    let cursor = await readCursor(deps.db)
     // Pages are stored as they come; the matters' read rows are written once, at the end (or
     // when the network fails part-way, for what arrived). A crash in between is caught up by
-    // the next sync (see pullSession).
+    // the next sync (see pullSession). The next page is asked for as soon as a page arrives, so
+    // the server and the network work while this page is stored (a first sync of a council
+    // spent a fifth of its time waiting for pages, issue 5).
     const session = pullSession(deps.db, deps.now)
     let received = 0
+    let next = deps.http.pull(token, await readCursor(deps.db), pullPage)
     for (;;) {
-      const result = await deps.http.pull(token, cursor, pullPage)
+      const result = await next
       if (!result.ok) {
         await session.finish()
         return fail(result)
       }
+      if (result.value.hasMore) next = deps.http.pull(token, result.value.cursor, pullPage)
       await session.page(result.value.events, result.value.cursor)
-      cursor = result.value.cursor
       received += result.value.events.length
       if (!result.value.hasMore) {
         await session.finish()
