@@ -1,6 +1,7 @@
 import type { DueActionRow } from '../../db/rows.ts'
 import { workingDaysBetween } from '../../domain/calendar.ts'
 import { Link } from '../routing/link.tsx'
+import { CappedList } from './capped-list.tsx'
 
 // Due and overdue actions, each linking to its matter. Overdue items say so in words, not only
 // in colour (WCAG 1.4.1).
@@ -15,11 +16,22 @@ export function dueText(dueOn: string, today: string): string {
   return `Due ${dueOn} (in ${days} working day${days === 1 ? '' : 's'})`
 }
 
-export function DueList({ rows, today, empty }: { rows: readonly DueActionRow[]; today: string; empty: string }) {
+export function DueList({
+  rows,
+  today,
+  empty,
+  what = 'actions',
+}: {
+  rows: readonly DueActionRow[]
+  today: string
+  empty: string
+  /** What the rows are, for "Show all 57 …" when the list is long. */
+  what?: string
+}) {
   if (rows.length === 0) return <p className="empty">{empty}</p>
   return (
-    <ul className="due-list">
-      {rows.map((row) => (
+    <CappedList items={rows} className="due-list" what={what}>
+      {(row) => (
         <li key={row.id} className={row.dueOn < today ? 'due overdue' : row.dueOn === today ? 'due today' : 'due'}>
           <Link to={{ name: 'matter', matterId: row.matterId }} className="due-link">
             <span className="due-title">{row.title}</span>
@@ -28,7 +40,7 @@ export function DueList({ rows, today, empty }: { rows: readonly DueActionRow[];
             </span>
           </Link>
         </li>
-      ))}
-    </ul>
+      )}
+    </CappedList>
   )
 }

@@ -6,6 +6,7 @@ import { addCalendarDays } from '../../../domain/calendar.ts'
 import { londonDate } from '../../../domain/london-time.ts'
 import { phases, phaseLabels } from '../../../domain/phases.ts'
 import { RiskBadge } from '../../components/badges.tsx'
+import { CappedList } from '../../components/capped-list.tsx'
 import { DueList } from '../../components/due-list.tsx'
 import { Link } from '../../routing/link.tsx'
 import { useServices, useSession } from '../../services.tsx'
@@ -45,21 +46,21 @@ export default function TodayScreen() {
       {isManager && (
         <section aria-labelledby="approvals-heading">
           <h2 id="approvals-heading">Closure requests waiting for you ({approvals.length})</h2>
-          <DueList rows={approvals} today={today} empty="No closure requests are waiting." />
+          <DueList rows={approvals} today={today} empty="No closure requests are waiting." what="closure requests" />
         </section>
       )}
       {isManager && <NotYetAllocated matters={unallocated} />}
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">Overdue ({overdue.length})</h2>
-        <DueList rows={overdue} today={today} empty="Nothing is overdue." />
+        <DueList rows={overdue} today={today} empty="Nothing is overdue." what="overdue actions" />
       </section>
       <section aria-labelledby="due-heading">
         <h2 id="due-heading">Due today ({dueToday.length})</h2>
-        <DueList rows={dueToday} today={today} empty="Nothing else is due today." />
+        <DueList rows={dueToday} today={today} empty="Nothing else is due today." what="actions due today" />
       </section>
       <section aria-labelledby="week-heading">
         <h2 id="week-heading">Coming up this week ({comingUp.length})</h2>
-        <DueList rows={comingUp} today={today} empty="Nothing is due in the next seven days." />
+        <DueList rows={comingUp} today={today} empty="Nothing is due in the next seven days." what="actions due this week" />
       </section>
       <Caseload matters={caseload} />
     </div>
@@ -74,8 +75,8 @@ function NotYetAllocated({ matters }: { matters: MatterRow[] }) {
       {matters.length === 0 ? (
         <p className="empty">Every open matter has an officer.</p>
       ) : (
-        <ul className="matter-list">
-          {matters.map((m) => (
+        <CappedList items={matters} className="matter-list" what="matters not yet allocated">
+          {(m) => (
             <li key={m.id}>
               <Link to={{ name: 'matter', matterId: m.id }} className="matter-link">
                 <span className="matter-ref">{m.reference}</span>
@@ -83,8 +84,8 @@ function NotYetAllocated({ matters }: { matters: MatterRow[] }) {
                 <span className="matter-received">Received {londonDate(m.state.receivedAt)}</span>
               </Link>
             </li>
-          ))}
-        </ul>
+          )}
+        </CappedList>
       )}
     </section>
   )
@@ -109,8 +110,8 @@ function Caseload({ matters }: { matters: MatterRow[] }) {
               <h3>
                 {phaseLabels[phase]} ({inPhase.length})
               </h3>
-              <ul className="matter-list">
-                {inPhase.map((m) => (
+              <CappedList items={inPhase} className="matter-list" what="matters in this phase">
+                {(m) => (
                   <li key={m.id}>
                     <Link to={{ name: 'matter', matterId: m.id }} className="matter-link">
                       <span className="matter-ref">{m.reference}</span>
@@ -118,8 +119,8 @@ function Caseload({ matters }: { matters: MatterRow[] }) {
                       <RiskBadge level={m.riskLevel} />
                     </Link>
                   </li>
-                ))}
-              </ul>
+                )}
+              </CappedList>
             </div>
           )
         })}
