@@ -4,7 +4,12 @@ import { z } from 'zod'
 // instants are UTC ISO strings. Free text is bounded so one bad record cannot fill a device.
 
 export const isoDateSchema = z.iso.date({ error: 'Enter a date as YYYY-MM-DD.' })
-export const instantSchema = z.iso.datetime({ error: 'Enter a date and time.' })
+// Instants are compared as strings everywhere (ordering, deadlines, late facts), which is right
+// only if they all have one form: any precision is accepted ('…10:00Z', '…10:00:00.5Z') and
+// stored as toISOString gives it, to the millisecond ('…10:00:00.000Z').
+export const instantSchema = z.iso
+  .datetime({ error: 'Enter a date and time.' })
+  .transform((value) => new Date(value).toISOString())
 export const idSchema = z.uuid({ error: 'Not a valid id.' })
 
 export const shortText = (label: string) =>

@@ -279,6 +279,17 @@ describe('R4 contact attempts', () => {
     expect(refusalOf(() => m.letterSent()).code).toBe('contact_established')
   })
 
+  it('R4: instants with or without milliseconds are stored alike, so the latest contact is the latest in time', () => {
+    const contact = { method: 'phone', direction: 'inbound', summary: 'She rang back.' } as const
+    const m = aMatter().reported().at('2026-11-16T10:00:00.500Z').record('contactMade', contact)
+    // From another client, written to the second: half a second EARLIER than the first contact.
+    m.add({ ...m.propose('contactMade', contact), occurredAt: '2026-11-16T10:00:00Z' })
+
+    expect(m.last().occurredAt).toBe('2026-11-16T10:00:00.000Z')
+    // Compared as written, '…00Z' sorts after '…00.500Z'.
+    expect(m.state().contact.lastContactAt).toBe('2026-11-16T10:00:00.500Z')
+  })
+
   it('R4: contact made before three calls means no letter is needed', () => {
     const m = aMatter().reported().withPhoneAttempts(1).contactMade().withPhoneAttempts(2)
     expect(m.state().contact).toMatchObject({ established: true, failedPhoneAttempts: 1 })
