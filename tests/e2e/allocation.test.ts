@@ -1,23 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import { axeViolations, smallTargets } from './support/accessibility.ts'
-import type { RunningApp } from './support/app-server.ts'
-import { startApp } from './support/app-server.ts'
-import { launchBrowser, phone, tablet } from './support/browser.ts'
-import type { DemoUser } from './support/casebook.ts'
+import { phone, tablet } from './support/browser.ts'
 import {
   choose,
   chronology,
   demo,
-  matterHeading,
   phase,
   recordReport,
   recordStep,
   refusalOf,
   reloadAndSync,
-  signedInDevice,
-  waitUntilSynced,
 } from './support/casebook.ts'
+import { demoTeam } from './support/team.ts'
 
 // Issue 4, browser test: the manager allocates a matter from the app. Officer 1 records a report
 // without taking it on; it cannot leave the enquiry while no one has it (R5). The manager, on her
@@ -26,37 +21,14 @@ import {
 
 const poll = { timeout: 15_000 }
 
-let app: RunningApp
-let browser: Browser
-const contexts: BrowserContext[] = []
+const team = demoTeam()
 let matterId = ''
-
-async function device(user: DemoUser, viewport: typeof tablet): Promise<Page> {
-  const { context, page } = await signedInDevice(browser, app.url, user, viewport)
-  contexts.push(context)
-  await waitUntilSynced(page)
-  return page
-}
-
-async function openMatter(page: Page): Promise<void> {
-  await page.goto(`${app.url}/matters/${matterId}`)
-  await matterHeading(page).waitFor()
-}
 
 const officerBadge = (page: Page) =>
   page.locator('.matter-header .badge', { hasText: /^Officer:/ }).innerText()
 
-beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await Promise.all([browser?.close(), app?.close()])
-})
-
 it('the manager allocates an unassigned enquiry to officer 2, who receives it with its history', async () => {
-  const officer1 = await device(demo.officer1, tablet)
+  const officer1 = await team.device(demo.officer1, tablet)
   matterId = await recordReport(officer1, {
     address: '8 Ferry Lane, Northfold',
     postcode: 'GU52 6QA',
@@ -76,8 +48,8 @@ it('the manager allocates an unassigned enquiry to officer 2, who receives it wi
   await reloadAndSync(officer1)
 
   // The manager's first sync brought the matter and the list of officers.
-  const manager = await device(demo.manager1, tablet)
-  await openMatter(manager)
+  const manager = await team.device(demo.manager1, tablet)
+  await team.openMatter(manager, matterId)
   await expect.poll(() => officerBadge(manager), poll).toBe('Officer: Not assigned')
   const allocation = manager.getByRole('form', { name: 'Allocate to an officer' })
   const officers = allocation.getByLabel('Allocate to an officer')
@@ -98,8 +70,8 @@ it('the manager allocates an unassigned enquiry to officer 2, who receives it wi
   await reloadAndSync(manager)
 
   // Officer 2's device: the matter, its whole history, and it is theirs to work on.
-  const officer2 = await device(demo.officer2, phone)
-  await openMatter(officer2)
+  const officer2 = await team.device(demo.officer2, phone)
+  await team.openMatter(officer2, matterId)
   await expect.poll(() => officerBadge(officer2), poll).toBe('Officer: You')
   await expect
     .poll(() => chronology(officer2), poll)

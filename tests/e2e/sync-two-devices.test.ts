@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import { apiSignIn, pushStep } from './support/api.ts'
-import type { RunningApp } from './support/app-server.ts'
-import { startApp } from './support/app-server.ts'
-import { launchBrowser, phone, tablet } from './support/browser.ts'
-import type { DemoUser } from './support/casebook.ts'
+import { phone, tablet } from './support/browser.ts'
 import {
   chronology,
   chronologyEntries,
@@ -15,11 +12,11 @@ import {
   recordStep,
   choose,
   reloadAndSync,
-  signedInDevice,
   syncLine,
   waitForServiceWorker,
   waitUntilSynced,
 } from './support/casebook.ts'
+import { demoTeam } from './support/team.ts'
 
 // Issue 4, browser test: two officers on two devices (two Chromium profiles) work the same matter
 // at the same time, one of them offline. Officer A (officer1, a tablet) created the matter; the
@@ -30,37 +27,13 @@ import {
 
 const poll = { timeout: 15_000 }
 
-let app: RunningApp
-let browser: Browser
-const contexts: BrowserContext[] = []
+const team = demoTeam()
 let deviceA: Page
 let deviceB: Page
 let matterId = ''
 
-async function device(user: DemoUser, viewport: typeof tablet): Promise<Page> {
-  const { context, page } = await signedInDevice(browser, app.url, user, viewport)
-  contexts.push(context)
-  await waitUntilSynced(page)
-  return page
-}
-
-async function openMatter(page: Page): Promise<void> {
-  await page.goto(`${app.url}/matters/${matterId}`)
-  await matterHeading(page).waitFor()
-}
-
-beforeAll(async () => {
-  // The server and Chromium start side by side.
-  ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await Promise.all([browser?.close(), app?.close()])
-})
-
 it('one matter, two officers: A offline records diary entries while B online records a contact; both converge', async () => {
-  deviceA = await device(demo.officer1, tablet)
+  deviceA = await team.device(demo.officer1, tablet)
   // A goes offline later, so it needs the app shell precached.
   await waitForServiceWorker(deviceA)
   matterId = await recordReport(deviceA, {
@@ -76,8 +49,8 @@ it('one matter, two officers: A offline records diary entries while B online rec
   // Officer A created it; the manager allocates it to officer B (from the app in
   // allocation.test.ts; here through the API, as the manager's device would send it). A matter
   // leaves the enquiry only once it has an officer (R5), so A issues the diary sheets after that.
-  const manager = await apiSignIn(app.url, demo.manager1)
-  const officer2 = await apiSignIn(app.url, demo.officer2)
+  const manager = await apiSignIn(team.url(), demo.manager1)
+  const officer2 = await apiSignIn(team.url(), demo.officer2)
   await pushStep(manager, matterId, 'matterAssigned', { officerId: officer2.user.id })
   await reloadAndSync(deviceA)
   await recordStep(deviceA, 'Record the threshold assessment R2', async (form) => {
@@ -88,9 +61,9 @@ it('one matter, two officers: A offline records diary entries while B online rec
   await reloadAndSync(deviceA)
 
   // B's first sync brings the whole history of the matter allocated to them.
-  deviceB = await device(demo.officer2, phone)
-  await openMatter(deviceB)
-  await openMatter(deviceA)
+  deviceB = await team.device(demo.officer2, phone)
+  await team.openMatter(deviceB, matterId)
+  await team.openMatter(deviceA, matterId)
   await reloadAndSync(deviceA)
   const before = await chronologyEntries(deviceA)
   expect(before.length).toBeGreaterThanOrEqual(4)
