@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import DiaryEntryScreen from '../../src/app/features/matter/diary-entry-screen.tsx'
 import { errorForLabel, fill } from './support/form-ui.ts'
 import {
@@ -55,6 +55,23 @@ describe('diary entry', () => {
       screen.getByLabelText('How it affected the complainant').getAttribute('aria-invalid'),
     ).toBe('true')
     expect(await eventCount(db)).toBe(before)
+  })
+
+  it('R5: when the store fails, says so, keeps what was typed, and a second Save records it', async () => {
+    const { user, db, matter, before } = await onTheDiaryScreen()
+    await describeWhatHappened(user)
+    await fill(user, 'How it affected the complainant', 'Could not sleep.')
+    vi.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('The disk is gone'))
+
+    await save(user)
+
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be saved on this device')
+    expect(screen.getByLabelText<HTMLTextAreaElement>('How it affected the complainant').value).toBe('Could not sleep.')
+    expect(await eventCount(db)).toBe(before)
+
+    await save(user)
+    await waitFor(() => expect(window.location.pathname).toBe(`/matters/${matter.matterId}`))
+    expect(await eventCount(db)).toBe(before + 1)
   })
 
   it('R5: with the impact, the entry is recorded and the matter opens again', async () => {

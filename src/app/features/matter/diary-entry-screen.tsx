@@ -84,7 +84,15 @@ function DiaryForm({ state, initial }: { state: MatterState; initial: FormValues
 
   const ctx: FormContext = { state, events: [], today: nowLocal.slice(0, 10), nowLocal }
   const record = async (vals: FormValues, payload: FormValues) => {
-    const result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload }, services.now())
+    let result: Awaited<ReturnType<typeof recordStep>>
+    try {
+      result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload }, services.now())
+    } catch {
+      // Not a rule, not a full device: the store failed. Nothing was written; the form (and its
+      // draft) still holds what was typed, and Save can be pressed again.
+      saving.current = false
+      return setRefusal('This entry could not be saved on this device. What you typed is still here: try Save again, or reload the app.')
+    }
     if (!result.ok) {
       saving.current = false
       return setRefusal(result.refusal.message)
