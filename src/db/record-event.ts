@@ -29,7 +29,6 @@ export type RecordResult =
   | { ok: true; event: DomainEvent; state: MatterState }
   | { ok: false; refusal: Refusal }
 
-export { newId }
 
 export async function recordEvent(
   db: CasebookDb,

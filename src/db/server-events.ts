@@ -4,7 +4,8 @@ import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
-import { matterEvents, rebuildReadTables, refoldMatter, writeReadRowsOf } from './read-tables.ts'
+import { matterEvents } from './queries.ts'
+import { rebuildReadTables, refoldMatter, writeReadRowsOf } from './read-tables.ts'
 import type { StoredEvent } from './rows.ts'
 
 // What the server says comes back into the device store here: the results of a push, and pulled
@@ -157,13 +158,6 @@ export function pullSession(db: CasebookDb, now: () => string) {
 }
 
 const finishChunk = 250
-
-/** Store one page of pulled events and bring the read tables of its matters up to date. */
-export async function applyPulledEvents(db: CasebookDb, events: PulledEvents, now: string, cursor?: number): Promise<void> {
-  const session = pullSession(db, () => now)
-  await session.page(events, cursor ?? (await readCursor(db)))
-  await session.finish()
-}
 
 /**
  * A pull that stopped between its pages and its `finish` left the read tables behind the events:

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { newId, recordStep } from '../../db/record-event.ts'
+import { newId } from '../../db/new-id.ts'
+import { recordStep } from '../../db/record-event.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { StoredEvent } from '../../db/rows.ts'
 import { useServices, useSession } from '../services.tsx'
