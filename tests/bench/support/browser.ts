@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../../e2e/support/browser.ts'
 
 // Debian's Chromium with the flags of TOOLCHAIN.md, a tablet's viewport, and the CPU slowed 4×
 // over CDP to stand in for a mid-range tablet. Timings are taken inside the page (see
@@ -8,16 +9,9 @@ import { chromium } from 'playwright-core'
 export const cpuSlowdown = 4
 
 const launchOptions: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumArgs,
     // Benchmarks run in a page nobody looks at: keep its timers and frames at full speed.
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',

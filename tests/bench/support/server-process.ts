@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from '../../e2e/support/app-server.ts'
 import { projectRoot } from '../generate-council.ts'
 
 // The real server as people run it (`node src/server/main.ts`), on a free port, with its own
@@ -11,18 +11,6 @@ import { projectRoot } from '../generate-council.ts'
 // BENCH_DIST_DIR serves another build (`vite build --minify=false --outDir …` keeps names).
 
 export type ServerProcess = { url: string; pid: number; stop(): Promise<void> }
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export async function startServer(
   env: Record<string, string>,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { builtAppIsCurrent } from '../../../src/server/cli/built-app.ts'
 
 // Casebook as an officer's browser meets it: the sync server (`node src/server/main.ts --demo`)
 // serving the built app (dist/, with its service worker and the SPA fallback) and /api on one
@@ -30,9 +31,6 @@ const childEnv = {
   PATH: `${bin}:${process.env.PATH ?? ''}`,
 }
 
-// Everything the browser bundle is made from. src/server is not in it.
-const sourceDirs = ['src/app', 'src/db', 'src/domain', 'src/pwa', 'src/sync', 'src/api', 'public']
-const sourceFiles = ['index.html', 'vite.config.ts', 'package.json']
 // Everything the demo database is made from.
 const serverSources = ['src/server', 'src/domain', 'src/api', 'package-lock.json']
 const templateMaxAgeMs = 30 * 60_000
@@ -49,16 +47,6 @@ async function newestMtime(path: string): Promise<number> {
 const newestOf = async (paths: string[]) =>
   Math.max(...(await Promise.all(paths.map((p) => newestMtime(join(projectRoot, p))))))
 
-async function buildIsCurrent(): Promise<boolean> {
-  // sw.js is written last; a build interrupted before it counts as missing.
-  const outputs = await Promise.all(
-    ['dist/index.html', 'dist/sw.js'].map((f) => stat(join(projectRoot, f)).catch(() => null)),
-  )
-  if (outputs.some((o) => o === null)) return false
-  const builtAt = Math.min(...outputs.map((o) => o?.mtimeMs ?? 0))
-  return (await newestOf([...sourceDirs, ...sourceFiles])) < builtAt
-}
-
 // A child process rather than vite's build() in the test worker: the PWA plugin and rolldown then
 // run exactly as `npm run build` runs them.
 async function build(): Promise<void> {
@@ -74,7 +62,8 @@ async function build(): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -193,7 +182,7 @@ export type RunningApp = {
 
 export async function startApp(): Promise<RunningApp> {
   const [, template] = await Promise.all([
-    buildIsCurrent().then((current) => (current ? undefined : build())),
+    builtAppIsCurrent(projectRoot) ? Promise.resolve() : build(),
     demoTemplate(),
   ])
   const dataDir = await mkdtemp(join(tmpdir(), 'casebook-e2e-data-'))

@@ -4,19 +4,19 @@ import { chromium } from 'playwright-core'
 // Debian's Chromium, with the flags that keep it quiet and offline-friendly on this machine
 // (TOOLCHAIN.md): no sandbox (root), no GPU, no QUIC, no background calls home.
 
-const options: LaunchOptions = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const options: LaunchOptions = { executablePath: chromiumPath, args: chromiumArgs }
 
 export const phone = { width: 390, height: 844 }
 export const tablet = { width: 1024, height: 768 }
