@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningApp } from './support/app-server.ts'
-import { startApp } from './support/app-server.ts'
-import { launchBrowser, newContext, phone } from './support/browser.ts'
+import type { Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { phone } from './support/browser.ts'
 import {
   chronology,
   chronologyText,
@@ -16,8 +14,8 @@ import {
   reference,
   refusalOf,
   reloadAndSync,
-  signedInDevice,
 } from './support/casebook.ts'
+import { demoTeam } from './support/team.ts'
 
 // Issue 3, browser test 2 (R1, R4): an anonymous online-form report keeps no contact details and
 // says so wherever the officer looks; contact steps are refused in plain words. Issue 4's public
@@ -27,20 +25,11 @@ import {
 
 const notice = 'Anonymous report: contact not possible; no updates can be given.'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext
+const team = demoTeam()
 let page: Page
 
 beforeAll(async () => {
-  // The server and Chromium start side by side.
-  ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-  ;({ context, page } = await signedInDevice(browser, app.url, demo.officer1, phone))
-})
-
-afterAll(async () => {
-  await context?.close()
-  await Promise.all([browser?.close(), app?.close()])
+  page = await team.device(demo.officer1, phone)
 })
 
 it('R1: an anonymous online-form report drops the contact fields and carries the notice to the matter', async () => {
@@ -153,22 +142,15 @@ async function sentReference(publicPage: Page): Promise<string> {
 }
 
 describe('the public report page', () => {
-  let publicContext: BrowserContext
   let publicPage: Page
   const references: string[] = []
 
   beforeAll(async () => {
-    publicContext = await newContext(browser, phone)
-    publicPage = await publicContext.newPage()
-    publicPage.setDefaultTimeout(10_000)
-  })
-
-  afterAll(async () => {
-    await publicContext?.close()
+    publicPage = await team.visitor(phone)
   })
 
   it('R1: a member of the public reports anonymously, with no sign-in, and gets a reference', async () => {
-    await publicPage.goto(`${app.url}/report`)
+    await publicPage.goto(`${team.url()}/report`)
     const form = publicPage.getByRole('form', { name: 'Report anti-social behaviour' })
     // The anonymous choice is explained before it is made.
     await form
@@ -189,7 +171,7 @@ describe('the public report page', () => {
     await publicPage.getByRole('button', { name: 'Make another report' }).click()
     const form = publicPage.getByRole('form', { name: 'Report anti-social behaviour' })
     await form.waitFor()
-    await publicContext.setOffline(true)
+    await publicPage.context().setOffline(true)
     await publicPage.getByText(/^You are offline\. You can fill in the form/).waitFor()
     await fillPublicReport(
       form,
@@ -201,7 +183,7 @@ describe('the public report page', () => {
     expect(await heading(publicPage, sentHeading).count()).toBe(0)
 
     // The page listens for the connection coming back and sends the report by itself.
-    await publicContext.setOffline(false)
+    await publicPage.context().setOffline(false)
     const ref = await sentReference(publicPage)
     expect(ref).toMatch(publicReference)
     expect(references).not.toContain(ref)

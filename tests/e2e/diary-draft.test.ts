@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { RunningApp } from './support/app-server.ts'
-import { startApp } from './support/app-server.ts'
-import { launchBrowser, phone } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, expect, it } from 'vitest'
+import { phone } from './support/browser.ts'
 import {
   chronology,
   diaryForm,
@@ -11,27 +9,18 @@ import {
   matterHeading,
   matterInEvidence,
   demo,
-  signedInDevice,
   storedDiaryDraft,
 } from './support/casebook.ts'
+import { demoTeam } from './support/team.ts'
 
 // Issue 3, browser test 3 (R5): the diary entry is the form used most in the field, on a phone,
 // and a half-typed entry must survive a reload (or a crash, or a flat battery).
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext
+const team = demoTeam()
 let page: Page
 
 beforeAll(async () => {
-  // The server and Chromium start side by side.
-  ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
-  ;({ context, page } = await signedInDevice(browser, app.url, demo.officer1, phone))
-})
-
-afterAll(async () => {
-  await context?.close()
-  await Promise.all([browser?.close(), app?.close()])
+  page = await team.device(demo.officer1, phone)
 })
 
 it('R5: a half-typed diary entry is back after a reload; once saved, the next entry starts empty', async () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import type { RunningApp } from './app-server.ts'
 import { startApp } from './app-server.ts'
-import { launchBrowser, tablet } from './browser.ts'
+import { launchBrowser, newContext, tablet } from './browser.ts'
 import type { DemoUser } from './casebook.ts'
 import { matterHeading, signedInDevice, waitUntilSynced } from './casebook.ts'
 
@@ -36,6 +36,14 @@ export function demoTeam() {
       const { context, page } = await signedInDevice(chromium, running.url, user, viewport)
       contexts.push(context)
       await waitUntilSynced(page)
+      return page
+    },
+    /** A device with nobody signed in (a member of the public), at the app's address. */
+    async visitor(viewport = tablet): Promise<Page> {
+      const context = await newContext(started().browser, viewport)
+      contexts.push(context)
+      const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
       return page
     },
     async openMatter(page: Page, matterId: string): Promise<void> {
