@@ -59,7 +59,6 @@ function changed<T extends { id: string }>(stored: readonly T[], fresh: readonly
   }
 }
 
-
 /** Fold a matter from its stored events and rewrite its read rows. */
 export async function refoldMatter(db: CasebookDb, matterId: string, now: string): Promise<MatterState | null> {
   const state = fold(await matterEvents(db, matterId))
