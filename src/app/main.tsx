@@ -30,9 +30,14 @@ const isPublicReport = /^\/report\/?$/.test(window.location.pathname)
 
 if (!isPublicReport) preloadScreen(parseRoute(window.location.pathname, window.location.search))
 
+// User Timing marks of the start-up, so a cold start's time can be split without a profiler
+// (issue 5's benchmarks read them; DevTools shows them in the Performance panel).
+performance.mark('casebook:start')
+
 try {
   const db = openDatabase()
   await db.open()
+  performance.mark('casebook:db-open')
   const http = lazyHttpClient()
   if (isPublicReport) {
     root.render(
@@ -45,6 +50,7 @@ try {
     )
   } else {
     const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db)])
+    performance.mark('casebook:profile-read')
     root.render(
       <StrictMode>
         <Root db={db} deviceId={id} initialProfile={profile} now={now} http={http} banner={<Banner />} />

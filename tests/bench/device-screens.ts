@@ -6,11 +6,8 @@
 // the IndexedDB transaction that wrote it). The device is a manager's, synced once before.
 //
 //   node tests/bench/run.ts --only=screens [--size=small|council] [--runs=N]
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { Bench, BenchContext } from './support/bench-context.ts'
+import type { Bench } from './support/bench-context.ts'
 import type { Throttle } from './support/browser.ts'
 import {
   benchState,
@@ -20,41 +17,12 @@ import {
   settled,
   throttle,
 } from './support/browser.ts'
-import {
-  appServer,
-  benchUser,
-  signIn,
-  storeCount,
-  waitForServiceWorker,
-  waitUntilSynced,
-} from './support/device.ts'
+import { appServer } from './support/device.ts'
 import type { Figure } from './support/report.ts'
 import { median } from './support/report.ts'
+import { syncedProfile } from './support/synced-profile.ts'
 
 const todayDrawn = `document.querySelector('h1')?.textContent === 'Today' && !document.querySelector('[aria-busy="true"]') && document.querySelector('#caseload-heading') !== null`
-
-/** A browser profile holding the synced council, with the service worker installed. */
-async function syncedProfile(ctx: BenchContext): Promise<string> {
-  const council = await ctx.council()
-  const server = await appServer(ctx)
-  const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-profile-'))
-  ctx.onClose(() => rmSync(dir, { recursive: true, force: true }))
-  const context = await launchProfile(dir)
-  try {
-    const page = context.pages()[0] ?? (await context.newPage())
-    await page.goto(server.url)
-    const t0 = performance.now()
-    await signIn(page, benchUser(ctx, council.meta))
-    await waitUntilSynced(page)
-    ctx.log(
-      `device synced (${(await storeCount(page, 'events')).toLocaleString('en-GB')} events, ${((performance.now() - t0) / 1000).toFixed(0)} s unthrottled)`,
-    )
-    await waitForServiceWorker(page)
-  } finally {
-    await context.close()
-  }
-  return dir
-}
 
 /** Relaunches the browser on the profile, offline and throttled, and opens the app: one cold start. */
 async function coldStart(
@@ -66,6 +34,7 @@ async function coldStart(
   ms: number
   settledMs: number
   slowed: Throttle
+  steps: string
 }> {
   const context = await launchProfile(profile)
   const page = context.pages()[0] ?? (await context.newPage())
@@ -77,7 +46,18 @@ async function coldStart(
   const controlled = await page.evaluate<boolean>('navigator.serviceWorker.controller !== null')
   if (!controlled) throw new Error('The cold start was not served by the service worker.')
   const state = await benchState(page)
-  return { context, page, ms: state.readyPaint, settledMs: state.paint, slowed }
+  return { context, page, ms: state.readyPaint, settledMs: state.paint, slowed, steps: await startSteps(page) }
+}
+
+/** Where a cold start's time went: the page's own start-up marks (src/app/main.tsx), in ms from navigation. */
+function startSteps(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0]
+    const steps = [['html', nav.responseEnd], ['parsed', nav.domInteractive]]
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('casebook:')) steps.push([m.name.slice(9), m.startTime])
+    steps.push(['drawn', window.__bench.readyPaint])
+    return steps.map(([name, at]) => name + ' ' + Math.round(at)).join(', ')
+  })()`)
 }
 
 type Timing = { drawn: number; settled: number }
@@ -177,7 +157,7 @@ export const deviceScreens: Bench = {
   async run(ctx) {
     const council = await ctx.council()
     const server = await appServer(ctx)
-    const profile = await syncedProfile(ctx)
+    const profile = await syncedProfile(ctx, server)
     const runs = ctx.runs ?? 5
     const cold: number[] = []
     const coldSettled: number[] = []
@@ -193,7 +173,7 @@ export const deviceScreens: Bench = {
         cold.push(started.ms)
         coldSettled.push(started.settledMs)
         ctx.log(
-          `cold start ${run}: ${started.ms.toFixed(0)} ms (quiet after ${started.settledMs.toFixed(0)} ms)`,
+          `cold start ${run}: ${started.ms.toFixed(0)} ms (quiet after ${started.settledMs.toFixed(0)} ms; ${started.steps})`,
         )
         if (run < runs) continue
         // The last cold start goes on to the other screens, still offline and throttled.

@@ -3,7 +3,10 @@
 // the CPU slowed 4× as the benches do. Prints the functions with the most self time and writes the .cpuprofile (open it
 // in Chromium's DevTools, Performance panel) to reports/bench/profiles/.
 //
-//   node tests/bench/profile-device.ts [--size=small|council] [--seed=1]
+//   node tests/bench/profile-device.ts [--size=small|council] [--seed=1] [--first-sync]
+//
+// The screens are profiled on the screen benches' synced device (cached, see
+// support/synced-profile.ts); `--first-sync` also profiles a first sync, which takes minutes.
 //
 // Names are readable only in an unminified build, served instead of dist/:
 //   npx vite build --minify false --outDir /tmp/dist-profile --emptyOutDir
@@ -16,13 +19,18 @@ import type { CDPSession, Page } from 'playwright-core'
 import type { CouncilSize } from './council/council-plan.ts'
 import { benchContext } from './support/bench-context.ts'
 import { expectReady, instrumentation, launchProfile, settled, throttle } from './support/browser.ts'
-import { appServer, benchUser, signIn, waitForServiceWorker, waitUntilSynced } from './support/device.ts'
+import { appServer, benchUser, signIn, waitUntilSynced } from './support/device.ts'
+import { syncedProfile } from './support/synced-profile.ts'
 import type { CpuProfile } from './support/cpu-profile.ts'
 import { summariseProfile } from './support/cpu-profile.ts'
 import { reportDir, say } from './support/report.ts'
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' } },
+  options: {
+    size: { type: 'string', default: 'small' },
+    seed: { type: 'string', default: '1' },
+    'first-sync': { type: 'boolean', default: false },
+  },
 })
 const ctx = benchContext(values.size as CouncilSize, Number(values.seed), 1, ['pglite'])
 const outDir = join(reportDir, 'profiles')
@@ -68,23 +76,34 @@ const todayDrawn = `document.querySelector('h1')?.textContent === 'Today' && !do
 try {
   const council = await ctx.council()
   const server = await appServer(ctx)
-  const dir = mkdtempSync(join(tmpdir(), 'casebook-profile-'))
-  ctx.onClose(() => rmSync(dir, { recursive: true, force: true }))
+  if (values['first-sync']) {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-profile-'))
+    ctx.onClose(() => rmSync(dir, { recursive: true, force: true }))
+    const context = await launchProfile(dir)
+    ctx.onClose(() => context.close())
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(server.url)
+    await page.getByRole('form', { name: 'Sign in' }).waitFor()
+    await throttle(page)
+    const cdp = await context.newCDPSession(page)
+    await profiled(cdp, 'first-sync', async () => {
+      await signIn(page, benchUser(ctx, council.meta))
+      await waitUntilSynced(page)
+    })
+  }
+  // The device the screen benches use: synced once (cached), throttled from here on.
+  const dir = await syncedProfile(ctx, server)
   let context = await launchProfile(dir)
   ctx.onClose(() => context.close())
   let page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(server.url)
-  await page.getByRole('form', { name: 'Sign in' }).waitFor()
   await throttle(page)
   let cdp = await context.newCDPSession(page)
-  await profiled(cdp, 'first-sync', async () => {
-    await signIn(page, benchUser(ctx, council.meta))
-    await waitUntilSynced(page)
-  })
-  await waitForServiceWorker(page)
   await context.addInitScript(instrumentation())
   await page.goto(`${server.url}/matters/${council.meta.bigMatter.id}`)
-  await page.locator('.chronology').waitFor()
+  await page.locator('.chronology').waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: join(outDir, 'failed.png') })
+    throw error
+  })
   await diaryEntries(page, cdp, 3)
   // Opening the matter from Today, to its first entries drawn.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click()

@@ -17,7 +17,9 @@ export function appServer(ctx: BenchContext): Promise<AppServer> {
     ensureBuild(ctx.log)
     const db = await seededDatabase(ctx, 'pglite')
     ctx.onClose(() => db.dispose())
-    const server = await startServer(db.env)
+    // Always the same origin when the port is free, so a cached device profile (its IndexedDB
+    // belongs to the origin) can be reused: see synced-profile.ts.
+    const server = await startServer(db.env, { preferredPort: 48_787 })
     ctx.onClose(() => server.stop())
     ctx.log(`server for the browser benches at ${server.url}`)
     return { url: server.url }

@@ -14,9 +14,9 @@ export type ServerProcess = { url: string; pid: number; stop(): Promise<void> }
 
 export async function startServer(
   env: Record<string, string>,
-  options: { nodeArgs?: string[] } = {},
+  options: { nodeArgs?: string[]; preferredPort?: number } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort()
+  const port = await freePort(options.preferredPort)
   const nodeArgs = [
     ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ...(options.nodeArgs ?? []),

@@ -62,12 +62,23 @@ async function build(): Promise<void> {
   }
 }
 
-/** A port nothing listens on now, on the loopback interface. */
-export function freePort(): Promise<number> {
+/**
+ * A port nothing listens on now, on the loopback interface: `preferred` when it is free (a browser
+ * profile's storage belongs to its origin, port included), otherwise any.
+ */
+export async function freePort(preferred = 0): Promise<number> {
+  if (preferred !== 0) {
+    const port = await listenOnce(preferred).catch(() => 0)
+    if (port !== 0) return port
+  }
+  return listenOnce(0)
+}
+
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address()
       const port = typeof address === 'object' && address ? address.port : 0
       server.close(() => resolve(port))
