@@ -1,9 +1,9 @@
 import type { MatterState } from '../domain/matter-state.ts'
 import { fold } from '../domain/fold.ts'
 import type { CasebookDb } from './database.ts'
-import { matterEvents } from './queries.ts'
+import { matterEvents, openMatters } from './queries.ts'
 import { compareStoredEvents, readRowsOf } from './rows.ts'
-import type { DueActionRow, PartyRow, StoredEvent } from './rows.ts'
+import type { MatterRow, StoredEvent } from './rows.ts'
 
 // Writing and rebuilding the read tables. Called inside a transaction that covers `matters`,
 // `parties` and `dueActions`; never on its own, so the tables cannot disagree with `events`.
@@ -12,51 +12,59 @@ export async function writeReadRows(db: CasebookDb, state: MatterState, now: str
   await writeReadRowsOf(db, [state], now)
 }
 
-/** The party and due-action rows stored for some matters, as `writeReadRowsOf` compares them. */
-export type StoredReadRows = { parties: PartyRow[]; dueActions: DueActionRow[] }
-
-export async function storedReadRows(db: CasebookDb, ...matterIds: string[]): Promise<StoredReadRows> {
-  // One index read per matter, all in flight together: anyOf walks a cursor key by key, which
-  // was a tenth of a first sync's time.
-  const [parties, dueActions] = await Promise.all([
-    Promise.all(matterIds.map((id) => db.parties.where('matterId').equals(id).toArray())),
-    Promise.all(matterIds.map((id) => db.dueActions.where('matterId').equals(id).toArray())),
-  ])
-  return { parties: parties.flat(), dueActions: dueActions.flat() }
-}
-
 /**
- * The read rows of many matters at once, in a few bulk requests. Party and due-action rows are
- * compared with those stored (read here, or by the caller in the same transaction) and only
- * the changed ones written: most steps change neither.
+ * The read rows of many matters at once, in a few bulk requests. A matter's party and due-action
+ * rows are replaced whole: the fresh ones put, the ones it no longer has deleted. Which ids it had
+ * comes from its matter row (`readRows`), passed in by a caller that has just read it, or read here
+ * in one request; nothing reads the party or due-action tables themselves (issue 5).
  */
 export async function writeReadRowsOf(
   db: CasebookDb,
   states: readonly MatterState[],
   now: string,
-  stored?: StoredReadRows,
+  storedRows?: readonly (MatterRow | undefined)[],
 ): Promise<void> {
   if (states.length === 0) return
   const rows = states.map((state) => readRowsOf(state, now))
-  const { parties, dueActions } = stored ?? (await storedReadRows(db, ...states.map((s) => s.id)))
-  const partyChanges = changed(parties, rows.flatMap((r) => r.parties))
-  const dueChanges = changed(dueActions, rows.flatMap((r) => r.dueActions))
+  const before = await readRowIdsOf(db, states.map((s) => s.id), storedRows)
+  const parties = rows.flatMap((r) => r.parties)
+  const dueActions = rows.flatMap((r) => r.dueActions)
+  const goneParties = without(before.parties, parties)
+  const goneDue = without(before.dueActions, dueActions)
   await Promise.all([
     db.matters.bulkPut(rows.map((r) => r.matter)),
-    partyChanges.gone.length > 0 ? db.parties.bulkDelete(partyChanges.gone) : undefined,
-    partyChanges.put.length > 0 ? db.parties.bulkPut(partyChanges.put) : undefined,
-    dueChanges.gone.length > 0 ? db.dueActions.bulkDelete(dueChanges.gone) : undefined,
-    dueChanges.put.length > 0 ? db.dueActions.bulkPut(dueChanges.put) : undefined,
+    goneParties.length > 0 ? db.parties.bulkDelete(goneParties) : undefined,
+    parties.length > 0 ? db.parties.bulkPut(parties) : undefined,
+    goneDue.length > 0 ? db.dueActions.bulkDelete(goneDue) : undefined,
+    dueActions.length > 0 ? db.dueActions.bulkPut(dueActions) : undefined,
   ])
 }
 
-function changed<T extends { id: string }>(stored: readonly T[], fresh: readonly T[]): { put: T[]; gone: string[] } {
-  const before = new Map(stored.map((r) => [r.id, JSON.stringify(r)]))
-  const ids = new Set(fresh.map((r) => r.id))
-  return {
-    put: fresh.filter((r) => before.get(r.id) !== JSON.stringify(r)),
-    gone: stored.filter((r) => !ids.has(r.id)).map((r) => r.id),
+/** The ids of the party and due-action rows some matters have now. */
+async function readRowIdsOf(
+  db: CasebookDb,
+  matterIds: readonly string[],
+  storedRows?: readonly (MatterRow | undefined)[],
+): Promise<{ parties: string[]; dueActions: string[] }> {
+  const stored = storedRows ?? (await db.matters.bulkGet([...matterIds]))
+  const parties = stored.flatMap((r) => r?.readRows?.parties ?? [])
+  const dueActions = stored.flatMap((r) => r?.readRows?.dueActions ?? [])
+  // Rows written before `readRows` existed: ask the tables, once per such matter.
+  const older = stored.filter((r): r is MatterRow => r !== undefined && r.readRows === undefined).map((r) => r.id)
+  if (older.length > 0) {
+    const [p, d] = await Promise.all([
+      Promise.all(older.map((id) => db.parties.where('matterId').equals(id).primaryKeys())),
+      Promise.all(older.map((id) => db.dueActions.where('matterId').equals(id).primaryKeys())),
+    ])
+    parties.push(...p.flat())
+    dueActions.push(...d.flat())
   }
+  return { parties, dueActions }
+}
+
+function without(ids: readonly string[], kept: readonly { id: string }[]): string[] {
+  const keep = new Set(kept.map((r) => r.id))
+  return ids.filter((id) => !keep.has(id))
 }
 
 /** Fold a matter from its stored events and rewrite its read rows. */
@@ -84,7 +92,11 @@ export async function rebuildReadTables(db: CasebookDb, now: string): Promise<nu
       const state = fold(events.sort(compareStoredEvents))
       if (state) states.push(state)
     }
-    for (let start = 0; start < states.length; start += 250) await writeReadRowsOf(db, states.slice(start, start + 250), now)
+    // The tables were just cleared: no matter has rows to replace.
+    for (let start = 0; start < states.length; start += 250) {
+      const chunk = states.slice(start, start + 250)
+      await writeReadRowsOf(db, chunk, now, chunk.map(() => undefined))
+    }
     return states.length
   })
 }
@@ -92,7 +104,7 @@ export async function rebuildReadTables(db: CasebookDb, now: string): Promise<nu
 /** Due dates move as days pass (R14's next key date): re-evaluate every open matter for today. */
 export async function refreshDueActions(db: CasebookDb, now: string): Promise<void> {
   await db.transaction('rw', [db.matters, db.parties, db.dueActions], async () => {
-    const open = await db.matters.where('phase').notEqual('closed').toArray()
-    for (const row of open) await writeReadRows(db, row.state, now)
+    const open = await openMatters(db)
+    await writeReadRowsOf(db, open.map((row) => row.state), now, open)
   })
 }

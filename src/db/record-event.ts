@@ -8,7 +8,7 @@ import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
 import { newId } from './new-id.ts'
-import { refoldMatter, storedReadRows, writeReadRowsOf } from './read-tables.ts'
+import { refoldMatter, writeReadRowsOf } from './read-tables.ts'
 
 // The one way a step is recorded on the device. The domain checks it; then ONE transaction
 // appends the event, queues it for the server and updates the read tables. If any write fails,
@@ -47,15 +47,12 @@ export async function recordEvent(
     recordedAt: now,
   }
   return db.transaction('rw', writeTables(db), async () => {
-    // Everything the step needs is read in one round trip to the store, and everything it
-    // changes is written in a second: the officer waits for this transaction, and each round
-    // trip costs a tablet milliseconds (issue 5).
+    // Everything the step needs is read in one round trip to the store (the matter row, which
+    // also names its party and due-action rows), and everything it changes is written in a
+    // second: the officer waits for this transaction, and each round trip costs a tablet
+    // milliseconds (issue 5).
     const target = correctionTarget(input)
-    const [row, found, stored] = await Promise.all([
-      db.matters.get(input.matterId),
-      target ? db.events.get(target) : undefined,
-      storedReadRows(db, input.matterId),
-    ])
+    const [row, found] = await Promise.all([db.matters.get(input.matterId), target ? db.events.get(target) : undefined])
     const state = row?.state ?? null
     const ctx: CheckContext = { state, actor: session.actor, now, findEvent: (id) => (found?.id === id ? found : undefined) }
     const checked = checkEvent(ctx, proposed)
@@ -66,7 +63,7 @@ export async function recordEvent(
     await Promise.all([
       db.events.add({ ...event, seq: null }),
       db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null }),
-      next ? writeReadRowsOf(db, [next], now, stored) : undefined,
+      next ? writeReadRowsOf(db, [next], now, [row]) : undefined,
     ])
     // A correction changes an earlier entry: fold the matter again, with the new event stored.
     const written = next ?? (await refoldMatter(db, event.matterId, now))

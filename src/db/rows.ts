@@ -37,6 +37,12 @@ export type MatterRow = {
   updatedAt: string
   /** The folded matter, so opening it needs no replay of its history. */
   state: MatterState
+  /**
+   * The ids of this matter's rows in `parties` and `dueActions`, so a step replaces them without
+   * reading them first (an index read per table was most of a diary entry's save, issue 5).
+   * Absent on rows a device wrote before it existed: those are read from the tables.
+   */
+  readRows?: { parties: string[]; dueActions: string[] }
 }
 
 export type PartyRow = Party & { id: string; matterId: string }
@@ -69,6 +75,7 @@ export function readRowsOf(state: MatterState, now: string): ReadRows {
   }))
   const officerDates = rows.filter((r) => r.forRole === 'officer').map((r) => r.dueOn)
   if (automaticClosure) officerDates.push(automaticClosure.deadline)
+  const parties = state.parties.map((p) => ({ ...p, id: `${state.id}|${p.partyId}`, matterId: state.id }))
   return {
     matter: {
       id: state.id,
@@ -79,8 +86,9 @@ export function readRowsOf(state: MatterState, now: string): ReadRows {
       nextDueOn: officerDates.sort()[0] ?? noDueDate,
       updatedAt: state.updatedAt,
       state,
+      readRows: { parties: parties.map((p) => p.id), dueActions: rows.map((r) => r.id) },
     },
-    parties: state.parties.map((p) => ({ ...p, id: `${state.id}|${p.partyId}`, matterId: state.id })),
+    parties,
     dueActions: rows,
   }
 }

@@ -33,6 +33,35 @@ describe('recording a step on the device', () => {
     expect((await db.matters.get(matterId))?.nextDueOn).toBe('2026-11-05')
   })
 
+  it('R4: the letter sent takes "send a letter" off the due actions, and the next due date with it', async () => {
+    db = freshDb()
+    const matterId = newMatterId()
+    await recordOk(db, phoneReport(matterId), '2026-11-02T09:05:00.000Z')
+    for (const day of ['03', '04', '05']) {
+      await recordOk(db, { matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'no_answer' } }, `2026-11-${day}T10:00:00.000Z`)
+    }
+    await recordOk(db, { matterId, type: 'contactLetterSent', payload: { method: 'letter', sentOn: '2026-11-05' } }, '2026-11-05T11:00:00.000Z')
+
+    const due = await db.dueActions.where('matterId').equals(matterId).toArray()
+    expect(due.map((d) => d.kind)).not.toContain('send_contact_letter')
+    expect((await db.matters.get(matterId))?.readRows?.dueActions.sort()).toEqual(due.map((d) => d.id).sort())
+  })
+
+  it('replaces the due actions of a matter row stored before rows named their due actions', async () => {
+    db = freshDb()
+    const matterId = newMatterId()
+    await recordOk(db, phoneReport(matterId), '2026-11-02T09:05:00.000Z')
+    // As an older version of the app left it: no `readRows`, and a due row this version would not write.
+    const { readRows: _ids, ...older } = (await db.matters.get(matterId))!
+    await db.matters.put(older)
+    await db.dueActions.put({ id: `${matterId}|retired-rule`, matterId, key: 'retired-rule', kind: 'send_contact_letter', dueOn: '2026-11-01', forRole: 'officer', rule: 'R4', title: 'Retired', reference: older.reference, assignedOfficerId: '' })
+
+    await recordOk(db, { matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'no_answer' } }, '2026-11-03T10:00:00.000Z')
+
+    expect(await db.dueActions.get(`${matterId}|retired-rule`)).toBeUndefined()
+    expect((await db.matters.get(matterId))?.readRows).toBeDefined()
+  })
+
   it('refuses a step the rules do not allow, with the reason, and writes nothing', async () => {
     db = freshDb()
     const matterId = newMatterId()
