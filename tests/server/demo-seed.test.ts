@@ -7,12 +7,13 @@ import { setupTimeoutMs } from './support/use-database.ts'
 
 // The demo council is recorded through the same checks as real work, dated back from today.
 describe.each(testDrivers)('the demo council on $name', (driver) => {
-  it(
-    'seeds an empty database once: staff, five matters at different phases',
-    async () => {
+  // Any time of day: just after midnight, before the working day, and late in the evening.
+  it.each(['2026-12-02T00:05:00.000Z', '2026-12-02T03:30:00.000Z', '2026-12-02T23:55:00.000Z'])(
+    'seeds an empty database once, at %s: staff, five matters at different phases',
+    async (instant) => {
       const db = await driver.open()
       try {
-        const now = new Date()
+        const now = new Date(instant)
         expect(await seedDemoIfEmpty(db.storage, now)).toEqual({ seeded: true, matters: 5 })
         expect(await seedDemoIfEmpty(db.storage, now)).toEqual({ seeded: false })
         const users = await db.storage.query<{ username: string; role: string }>(

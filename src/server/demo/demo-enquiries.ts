@@ -21,7 +21,9 @@ export function awaitingContact(now: Date, { officer1 }: DemoStaff): DemoMatter 
     })
     .step(officer1, m.at(2, 9, 45), 'matterAssigned', { officerId: officer1.id })
     .step(officer1, m.at(1, 14, 10), 'contactAttempted', { method: 'phone', outcome: 'no_answer' })
-    .step(officer1, m.at(0, 8, 5), 'contactAttempted', {
+    // Yesterday, not this morning: a step dated today at a fixed hour is in the future when the
+    // demo is seeded before that hour, and the rules refuse it.
+    .step(officer1, m.at(1, 16, 50), 'contactAttempted', {
       method: 'phone',
       outcome: 'voicemail',
       notes: 'Left a message with my direct line.',
