@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 import { Suspense, lazy, useEffect, useRef } from 'react'
+import type { CasebookDb } from '../db/database.ts'
 import type { Route } from './routing/routes.ts'
 import { useRoute } from './routing/navigation.ts'
 import { Link } from './routing/link.tsx'
+import { screen } from './routing/screen-loader.ts'
 import { useServices } from './services.tsx'
 import { AppShell } from './shell/app-shell.tsx'
 
@@ -10,28 +12,36 @@ import { AppShell } from './shell/app-shell.tsx'
 // Every screen is its own chunk, so the first screen loads only what it draws.
 
 const screens = {
-  today: () => import('./features/today/today-screen.tsx'),
-  newReport: () => import('./features/new-report/new-report-screen.tsx'),
-  matter: () => import('./features/matter/matter-screen.tsx'),
-  diaryEntry: () => import('./features/matter/diary-entry-screen.tsx'),
-  search: () => import('./features/search/search-screen.tsx'),
-  settings: () => import('./features/settings/settings-screen.tsx'),
-} satisfies Record<Exclude<Route['name'], 'notFound'>, () => Promise<unknown>>
+  today: screen(() => import('./features/today/today-screen.tsx')),
+  newReport: screen(() => import('./features/new-report/new-report-screen.tsx')),
+  matter: screen(() => import('./features/matter/matter-screen.tsx')),
+  diaryEntry: screen(() => import('./features/matter/diary-entry-screen.tsx')),
+  search: screen(() => import('./features/search/search-screen.tsx')),
+  settings: screen(() => import('./features/settings/settings-screen.tsx')),
+} satisfies Record<Exclude<Route['name'], 'notFound'>, unknown>
 
-const TodayScreen = lazy(screens.today)
-const NewReportScreen = lazy(screens.newReport)
-const MatterScreen = lazy(screens.matter)
-const DiaryEntryScreen = lazy(screens.diaryEntry)
-const SearchScreen = lazy(screens.search)
-const SettingsScreen = lazy(screens.settings)
+const TodayScreen = screens.today.Component
+const NewReportScreen = screens.newReport.Component
+const MatterScreen = screens.matter.Component
+const DiaryEntryScreen = screens.diaryEntry.Component
+const SearchScreen = screens.search.Component
+const SettingsScreen = screens.settings.Component
 const SignInScreen = lazy(() => import('./features/sign-in/sign-in-screen.tsx'))
 
 /**
- * Starts fetching the chunk of the screen at this address, so it arrives while main.tsx opens the
- * device database rather than after the first render asks for it (issue 5, offline cold start).
+ * Loads the code of the screen at this address and starts its first read, while main.tsx opens
+ * the device database and reads the profile, so the first render draws the screen with its data
+ * (issue 5, offline cold start). Never fails: a chunk or read that fails here fails again, and is
+ * shown, when the screen renders.
  */
-export function preloadScreen(route: Route): void {
-  if (route.name !== 'notFound') void screens[route.name]()
+export async function preloadScreen(route: Route, db: CasebookDb, now: string): Promise<void> {
+  if (route.name === 'notFound') return
+  try {
+    const module = await screens[route.name].load()
+    await module.preload?.(db, now)
+  } catch {
+    // See above: the screen's own render reports it.
+  }
 }
 
 export function App({ banner }: { banner?: ReactNode }) {

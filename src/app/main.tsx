@@ -28,14 +28,14 @@ function Banner() {
 const PublicReportPage = lazy(() => import('./features/public-report/public-report-page.tsx'))
 const isPublicReport = /^\/report\/?$/.test(window.location.pathname)
 
-if (!isPublicReport) preloadScreen(parseRoute(window.location.pathname, window.location.search))
-
 // User Timing marks of the start-up, so a cold start's time can be split without a profiler
 // (issue 5's benchmarks read them; DevTools shows them in the Performance panel).
 performance.mark('casebook:start')
 
 try {
   const db = openDatabase()
+  // The current screen's code and first read start beside the database's opening, not after it.
+  const screenReady = isPublicReport ? undefined : preloadScreen(parseRoute(window.location.pathname, window.location.search), db, now())
   await db.open()
   performance.mark('casebook:db-open')
   const http = lazyHttpClient()
@@ -49,8 +49,8 @@ try {
       </StrictMode>,
     )
   } else {
-    const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db)])
-    performance.mark('casebook:profile-read')
+    const [id, profile] = await Promise.all([deviceId(db, now()), readProfile(db), screenReady])
+    performance.mark('casebook:first-screen-read')
     root.render(
       <StrictMode>
         <Root db={db} deviceId={id} initialProfile={profile} now={now} http={http} banner={<Banner />} />

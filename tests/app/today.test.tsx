@@ -1,12 +1,13 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import TodayScreen from '../../src/app/features/today/today-screen.tsx'
+import TodayScreen, { preload as preloadToday } from '../../src/app/features/today/today-screen.tsx'
 import type { CasebookDb } from '../../src/db/database.ts'
 import type { Profile } from '../../src/db/device.ts'
 import {
   aClosedEnquiry,
   aClosureRequest,
   aReportedMatter,
+  fixedNow,
   freshDb,
   manager,
   officer,
@@ -125,5 +126,30 @@ describe('today', () => {
     expect(links.map((a) => a.querySelector('.matter-ref')?.textContent)).toEqual([older.reference, newer.reference])
     expect(links.map((a) => a.getAttribute('href'))).toEqual([`/matters/${older.matterId}`, `/matters/${newer.matterId}`])
     expect(links[0]?.textContent).toContain('3 Mill Lane, Crookham')
+  })
+})
+
+describe('today at start-up', () => {
+  it('R8: draws its lists on the first render from the read started while the app opened', async () => {
+    const db = freshDb()
+    await anOfficersDay(db)
+    await preloadToday(db, fixedNow)
+
+    renderWithServices(<TodayScreen />, { db, profile: officer })
+
+    // No await: the first render already has the data, with no "Loading" in between.
+    expect(screen.queryByText(/Loading today/)).toBeNull()
+    expect(screen.getByText(/^Overdue/, { selector: 'h2' }).textContent).toBe('Overdue (1)')
+    expect(titlesUnder(/^Due today/)).toEqual(['Ring the housing officer'])
+  })
+
+  it('reads for itself when no start-up read was made', async () => {
+    const db = freshDb()
+    await anOfficersDay(db)
+
+    renderWithServices(<TodayScreen />, { db, profile: officer })
+
+    expect(screen.getByText(/Loading today/)).toBeTruthy()
+    expect((await screen.findByText(/^Overdue/, { selector: 'h2' })).textContent).toBe('Overdue (1)')
   })
 })

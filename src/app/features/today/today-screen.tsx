@@ -1,4 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import type { CasebookDb } from '../../../db/database.ts'
 import { dueActionsUpTo, openMatters } from '../../../db/queries.ts'
 import type { DueActionRow, MatterRow } from '../../../db/rows.ts'
 import { noOfficer } from '../../../db/rows.ts'
@@ -8,6 +10,7 @@ import { phases, phaseLabels } from '../../../domain/phases.ts'
 import { RiskBadge } from '../../components/badges.tsx'
 import { CappedList } from '../../components/capped-list.tsx'
 import { DueList } from '../../components/due-list.tsx'
+import { startFirstRead, takeFirstRead } from '../../startup/first-read.ts'
 import { Link } from '../../routing/link.tsx'
 import { useServices, useSession } from '../../services.tsx'
 
@@ -19,14 +22,27 @@ function mine(row: { assignedOfficerId: string }, me: string): boolean {
   return row.assignedOfficerId === me || row.assignedOfficerId === noOfficer
 }
 
+type TodayData = { due: DueActionRow[]; matters: MatterRow[] }
+
+async function readToday(db: CasebookDb, today: string): Promise<TodayData> {
+  const [due, matters] = await Promise.all([dueActionsUpTo(db, addCalendarDays(today, 7)), openMatters(db)])
+  return { due, matters }
+}
+
+/** At start-up, on the Today address: Today's read starts while the app starts (app.tsx). */
+export function preload(db: CasebookDb, now: string): Promise<void> {
+  const today = londonDate(now)
+  return startFirstRead(`today:${today}`, () => readToday(db, today))
+}
+
 export default function TodayScreen() {
   const { db, now } = useServices()
   const { actor, profile } = useSession()
   const today = londonDate(now())
-  const weekAhead = addCalendarDays(today, 7)
-  const due = useLiveQuery(() => dueActionsUpTo(db, weekAhead), [db, weekAhead])
-  const matters = useLiveQuery(() => openMatters(db), [db])
-  if (!due || !matters) return <p aria-busy="true">Loading today’s work…</p>
+  const [first] = useState(() => takeFirstRead<TodayData>(`today:${today}`))
+  const data = useLiveQuery(() => readToday(db, today), [db, today], first)
+  if (!data) return <p aria-busy="true">Loading today’s work…</p>
+  const { due, matters } = data
 
   const isManager = actor.role === 'manager'
   const forMe = (r: DueActionRow) => r.forRole === 'officer' && (isManager || mine(r, actor.id))
