@@ -1,13 +1,14 @@
 import type { CheckContext } from '../domain/check-event.ts'
 import { checkEvent } from '../domain/check-event.ts'
 import type { DomainEvent, EventType } from '../domain/events.ts'
-import { evolveOwned } from '../domain/fold.ts'
+import { evolve, evolveOwned } from '../domain/fold.ts'
 import type { Actor } from '../domain/guard-context.ts'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
 import { newId } from './new-id.ts'
+import type { MatterRow } from './rows.ts'
 import { refoldMatter, writeReadRowsOf } from './read-tables.ts'
 
 // The one way a step is recorded on the device. The domain checks it; then ONE transaction
@@ -29,23 +30,13 @@ export type RecordResult =
   | { ok: true; event: DomainEvent; state: MatterState }
   | { ok: false; refusal: Refusal }
 
-
 export async function recordEvent(
   db: CasebookDb,
   session: Session,
   input: StepInput,
   now: string,
 ): Promise<RecordResult> {
-  const proposed = {
-    id: newId(now),
-    matterId: input.matterId,
-    type: input.type,
-    payload: input.payload,
-    actorId: session.actor.id,
-    deviceId: session.deviceId,
-    occurredAt: input.occurredAt ?? now,
-    recordedAt: now,
-  }
+  const proposed = proposedEvent(session, input, now)
   return db.transaction('rw', writeTables(db), async () => {
     // Everything the step needs is read in one round trip to the store (the matter row, which
     // also names its party and due-action rows), and everything it changes is written in a
@@ -72,6 +63,70 @@ export async function recordEvent(
   })
 }
 
+/**
+ * `recordEvent` for a screen that holds the matter's row as it was drawn (the diary entry's form):
+ * the step is checked and its changes worked out before the transaction, which then reads the
+ * stored row and writes, all in one round trip to the store (issue 5: a diary entry committed in
+ * ≤ 20 ms). If the stored row is not the one the screen held (a sync changed the matter since it
+ * was drawn), that transaction is abandoned with nothing written and the step is recorded the usual
+ * way, against the stored row; so is a step the held row refuses, and a correction.
+ */
+export async function recordEventOnRow(
+  db: CasebookDb,
+  session: Session,
+  input: StepInput,
+  now: string,
+  held: MatterRow,
+): Promise<RecordResult> {
+  if (input.type === 'entryCorrected' || held.id !== input.matterId) return recordEvent(db, session, input, now)
+  const checked = checkEvent({ state: held.state, actor: session.actor, now, findEvent: () => undefined }, proposedEvent(session, input, now))
+  if (!checked.ok) return recordEvent(db, session, input, now)
+  const event = checked.event
+  // `evolve`, not `evolveOwned`: the held row is the screen's, and stays as it was.
+  const next = evolve(held.state, event)
+  if (!next) return recordEvent(db, session, input, now)
+  const moved = new Error('The matter changed since the screen read it')
+  try {
+    return await db.transaction('rw', writeTables(db), async () => {
+      // Requested first, so it reads the row as it was before this step's writes below.
+      const stored = db.matters.get(held.id)
+      const written = Promise.all([
+        db.events.add({ ...event, seq: null }),
+        db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null }),
+        writeReadRowsOf(db, [next], now, [held]),
+      ])
+      if (!sameRow(await stored, held)) {
+        // Throwing aborts the transaction: the writes already requested are undone.
+        written.catch(() => undefined)
+        throw moved
+      }
+      await written
+      return { ok: true as const, event, state: next }
+    })
+  } catch (error) {
+    if (error !== moved) throw error
+    return recordEvent(db, session, input, now)
+  }
+}
+
+/** The same matter state and the same read rows: what a step's writes were worked out from. */
+function sameRow(stored: MatterRow | undefined, held: MatterRow): boolean {
+  return stored !== undefined && JSON.stringify([stored.state, stored.readRows]) === JSON.stringify([held.state, held.readRows])
+}
+
+function proposedEvent(session: Session, input: StepInput, now: string) {
+  return {
+    id: newId(now),
+    matterId: input.matterId,
+    type: input.type,
+    payload: input.payload,
+    actorId: session.actor.id,
+    deviceId: session.deviceId,
+    occurredAt: input.occurredAt ?? now,
+    recordedAt: now,
+  }
+}
+
 function correctionTarget(input: StepInput): string | undefined {
   if (input.type !== 'entryCorrected' || typeof input.payload !== 'object' || input.payload === null) return undefined
   const target = (input.payload as { targetEventId?: unknown }).targetEventId
@@ -88,9 +143,16 @@ function isQuotaError(error: unknown): boolean {
  * act on. Nothing was written (the transaction rolled back) and the form keeps what was typed.
  * Any other storage failure is a bug or a broken device and is rethrown, never swallowed.
  */
-export async function recordStep(db: CasebookDb, session: Session, input: StepInput, now: string): Promise<RecordResult> {
+export async function recordStep(
+  db: CasebookDb,
+  session: Session,
+  input: StepInput,
+  now: string,
+  /** The matter's row as the screen drew it, when it has one: see `recordEventOnRow`. */
+  held?: MatterRow,
+): Promise<RecordResult> {
   try {
-    return await recordEvent(db, session, input, now)
+    return await (held ? recordEventOnRow(db, session, input, now, held) : recordEvent(db, session, input, now))
   } catch (error) {
     if (!isQuotaError(error)) throw error
     return {

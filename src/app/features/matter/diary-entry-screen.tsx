@@ -6,7 +6,7 @@ import { clearDraft, readDraft, saveDraft } from '../../../db/drafts.ts'
 import { matterRow } from '../../../db/queries.ts'
 import { newId } from '../../../db/new-id.ts'
 import { recordStep } from '../../../db/record-event.ts'
-import type { MatterState } from '../../../domain/matter-state.ts'
+import type { MatterRow } from '../../../db/rows.ts'
 import { useMarkDirty } from '../../forms/dirty-forms.ts'
 import type { FormContext, FormValues, StepSpec } from '../../forms/field-spec.ts'
 import { FieldInput } from '../../forms/field-input.tsx'
@@ -50,10 +50,11 @@ export default function DiaryEntryScreen({ matterId }: { matterId: string }) {
   if (row === undefined && draft === undefined) return <p aria-busy="true">Opening…</p>
   if (!row) return <p>This matter is not on this device.</p>
   if (!draft) return <p aria-busy="true">Opening…</p>
-  return <DiaryForm state={row.state} initial={draft.value} />
+  return <DiaryForm row={row} initial={draft.value} />
 }
 
-function DiaryForm({ state, initial }: { state: MatterState; initial: FormValues | null }) {
+function DiaryForm({ row, initial }: { row: MatterRow; initial: FormValues | null }) {
+  const { state } = row
   const services = useServices()
   const session = useSession()
   const idPrefix = useId()
@@ -87,7 +88,8 @@ function DiaryForm({ state, initial }: { state: MatterState; initial: FormValues
   const record = async (vals: FormValues, payload: FormValues) => {
     let result: Awaited<ReturnType<typeof recordStep>>
     try {
-      result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload }, services.now())
+      // With the row drawn here: one round trip to the store when the matter has not changed since.
+      result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload }, services.now(), row)
     } catch {
       // Not a rule, not a full device: the store failed. Nothing was written; the form (and its
       // draft) still holds what was typed, and Save can be pressed again.
