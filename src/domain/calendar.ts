@@ -44,6 +44,15 @@ export function dayOfWeek(date: IsoDate): number {
   return weekdayOf(toDayNumber(date))
 }
 
+/**
+ * Orders ISO dates or instants for sort(): they are fixed-width, so text order is time order.
+ * Not localeCompare, which collates by locale and costs a tablet tens of milliseconds on a
+ * chronology of 500 entries (issue 5).
+ */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   assertInteger(days, 'days')
   return fromDayNumber(toDayNumber(date) + days)

@@ -7,6 +7,7 @@ import {
   addWorkingDays,
   bankHolidays,
   calendarDaysBetween,
+  compareIso,
   dayOfWeek,
   isBankHoliday,
   isIsoDate,
@@ -303,3 +304,15 @@ describe.each(['Pacific/Kiritimati', 'America/Los_Angeles', 'Australia/Lord_Howe
     })
   },
 )
+
+describe('ordering dates and instants', () => {
+  it('sorts instants (at millisecond precision, as stored) and dates in time order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), { maxLength: 50 }), (dates) => {
+        const byTime = [...dates].sort((a, b) => a.getTime() - b.getTime())
+        expect(dates.map((d) => d.toISOString()).sort(compareIso)).toEqual(byTime.map((d) => d.toISOString()))
+        expect(dates.map((d) => d.toISOString().slice(0, 10)).sort(compareIso)).toEqual(byTime.map((d) => d.toISOString().slice(0, 10)))
+      }),
+    )
+  })
+})

@@ -1,5 +1,6 @@
-import { startTransition, useEffect, useState } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
 import type { OutboxRow, StoredEvent } from '../../../db/rows.ts'
+import { compareIso } from '../../../domain/calendar.ts'
 import type { EntryKind } from './chronology-text.ts'
 import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './chronology-text.ts'
 
@@ -27,14 +28,22 @@ function useEntriesDrawn(total: number): number {
 
 export function Chronology({ events, outbox, meId }: Props) {
   const [kind, setKind] = useState<EntryKind | 'all'>('all')
-  const corrections = new Map<string, StoredEvent[]>()
-  for (const e of events) {
-    if (e.type === 'entryCorrected') corrections.set(e.payload.targetEventId, [...(corrections.get(e.payload.targetEventId) ?? []), e])
-  }
-  const status = new Map(outbox.map((o) => [o.eventId, o]))
-  const shown = [...events]
-    .filter((e) => kind === 'all' || kindOfType[e.type] === kind)
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.recordedAt.localeCompare(b.recordedAt))
+  // Worked out once per change of entries, not again for each batch of entries drawn.
+  const corrections = useMemo(() => {
+    const byTarget = new Map<string, StoredEvent[]>()
+    for (const e of events) {
+      if (e.type === 'entryCorrected') byTarget.set(e.payload.targetEventId, [...(byTarget.get(e.payload.targetEventId) ?? []), e])
+    }
+    return byTarget
+  }, [events])
+  const status = useMemo(() => new Map(outbox.map((o) => [o.eventId, o])), [outbox])
+  const shown = useMemo(
+    () =>
+      events
+        .filter((e) => kind === 'all' || kindOfType[e.type] === kind)
+        .sort((a, b) => compareIso(a.occurredAt, b.occurredAt) || compareIso(a.recordedAt, b.recordedAt)),
+    [events, kind],
+  )
   const drawn = useEntriesDrawn(shown.length)
 
   return (

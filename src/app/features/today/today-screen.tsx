@@ -4,7 +4,7 @@ import type { CasebookDb } from '../../../db/database.ts'
 import { dueActionsUpTo, openMatters } from '../../../db/queries.ts'
 import type { DueActionRow, MatterRow } from '../../../db/rows.ts'
 import { noOfficer } from '../../../db/rows.ts'
-import { addCalendarDays } from '../../../domain/calendar.ts'
+import { addCalendarDays, compareIso } from '../../../domain/calendar.ts'
 import { londonDate } from '../../../domain/london-time.ts'
 import { phases, phaseLabels } from '../../../domain/phases.ts'
 import { RiskBadge } from '../../components/badges.tsx'
@@ -51,7 +51,7 @@ export default function TodayScreen() {
   const comingUp = due.filter((r) => forMe(r) && r.dueOn > today)
   const approvals = due.filter((r) => r.forRole === 'manager')
   const caseload = matters.filter((m) => isManager || mine(m, actor.id))
-  const unallocated = matters.filter((m) => m.assignedOfficerId === noOfficer).sort((a, b) => a.state.receivedAt.localeCompare(b.state.receivedAt))
+  const unallocated = matters.filter((m) => m.assignedOfficerId === noOfficer).sort((a, b) => compareIso(a.state.receivedAt, b.state.receivedAt))
 
   return (
     <div className="screen today">
@@ -119,7 +119,7 @@ function Caseload({ matters }: { matters: MatterRow[] }) {
       {phases
         .filter((p) => p !== 'closed')
         .map((phase) => {
-          const inPhase = matters.filter((m) => m.phase === phase).sort((a, b) => a.nextDueOn.localeCompare(b.nextDueOn))
+          const inPhase = matters.filter((m) => m.phase === phase).sort((a, b) => compareIso(a.nextDueOn, b.nextDueOn))
           if (inPhase.length === 0) return null
           return (
             <div key={phase} className="phase-group">
