@@ -96,6 +96,8 @@ try {
   let context = await launchProfile(dir)
   ctx.onClose(() => context.close())
   let page = context.pages()[0] ?? (await context.newPage())
+  // Offline, as the screens bench: no sync runs, and no push's transaction counts as a save.
+  await context.setOffline(true)
   await throttle(page)
   let cdp = await context.newCDPSession(page)
   await context.addInitScript(instrumentation())
