@@ -21,7 +21,8 @@ export function awaitingContact(now: Date, { officer1 }: DemoStaff): DemoMatter 
     })
     .step(officer1, m.at(2, 9, 45), 'matterAssigned', { officerId: officer1.id })
     .step(officer1, m.at(1, 14, 10), 'contactAttempted', { method: 'phone', outcome: 'no_answer' })
-    .step(officer1, m.at(0, 8, 5), 'contactAttempted', {
+    // Yesterday evening, not this morning: before 08:05 UTC that would be in the future.
+    .step(officer1, m.at(1, 17, 5), 'contactAttempted', {
       method: 'phone',
       outcome: 'voicemail',
       notes: 'Left a message with my direct line.',
