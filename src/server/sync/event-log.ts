@@ -179,13 +179,9 @@ class EventLogSession implements EventLog {
     const rows = this.pending
     if (rows.length === 0) return
     this.pending = []
-    const written = insertEvents(this.tx, rows).then((stored) => {
-      // The seq lock makes a conflict impossible; if one ever happens, roll back rather than leave a gap.
-      if (stored !== rows.length)
-        throw new Error(
-          `${rows.length - stored} events were stored by another writer despite the seq lock.`,
-        )
-    })
+    // The seq lock makes a conflict impossible; if one ever happens, the insert fails and the
+    // transaction rolls back rather than leave a gap or a double.
+    const written = insertEvents(this.tx, rows)
     // Awaited in `flush`; until then a failure must not count as unhandled.
     written.catch(() => undefined)
     this.writes.push(written)
