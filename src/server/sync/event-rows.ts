@@ -42,14 +42,15 @@ export type EventInsert = {
 }
 
 // A whole push goes in as one statement with one parameter: the rows as a JSON array, turned
-// into rows by jsonb_to_recordset. Thousands of bound parameters cost PostgreSQL more to parse
-// and bind than the insert itself (issue 5).
+// into rows by json_to_recordset. Thousands of bound parameters cost PostgreSQL more to parse
+// and bind than the insert itself (issue 5). json, not jsonb: each body is kept as the text it
+// arrives in (migrations/005), and json_to_recordset hands it over as that text.
 const insertSql = `
   INSERT INTO events (id, seq, matter_id, type, actor_id, device_id, occurred_at, recorded_at, received_at, body, audience_before)
   SELECT id, seq, matter_id, type, actor_id, device_id, occurred_at, recorded_at, received_at, body, audience_before
-    FROM jsonb_to_recordset($1::jsonb) AS r(
+    FROM json_to_recordset($1::json) AS r(
       id uuid, seq bigint, matter_id uuid, type text, actor_id text, device_id text, occurred_at timestamptz,
-      recorded_at timestamptz, received_at timestamptz, body jsonb, audience_before text[])`
+      recorded_at timestamptz, received_at timestamptz, body json, audience_before text[])`
 
 const rowsPerStatement = 2_000
 
