@@ -9,21 +9,23 @@ import { useDatabase } from './support/use-database.ts'
 // "Nothing lost, nothing doubled": a push is one transaction, so a failure before COMMIT leaves
 // no trace, the device's retry stores every event once, and seq stays gap-free.
 
-/** The storage, except that the first push's final statement fails, as a crash there would. */
-function failingAtCommitOnce(storage: Storage): Storage {
-  let failed = false
+/** The storage, except that the `nth` statement starting with `start` fails, as a crash there would. */
+function failingOnce(storage: Storage, start: string, nth = 1): Storage {
+  let seen = 0
   const wrap = (tx: Sql): Sql => ({
     ...tx,
     query: (text, params) => {
-      if (!failed && text.startsWith('UPDATE counters SET value = $1')) {
-        failed = true
+      if (text.trimStart().startsWith(start) && ++seen === nth)
         return Promise.reject(new Error('connection lost'))
-      }
       return tx.query(text, params)
     },
   })
   return { ...storage, transaction: (fn) => storage.transaction((tx) => fn(wrap(tx))) }
 }
+
+/** The first push's final statement fails. */
+const failingAtCommitOnce = (storage: Storage) =>
+  failingOnce(storage, 'UPDATE counters SET value = $1')
 
 describe.each(testDrivers)('crash safety on $name', (driver) => {
   const { storage } = useDatabase(driver)
@@ -50,6 +52,24 @@ describe.each(testDrivers)('crash safety on $name', (driver) => {
     expect(s.logs).toContainEqual(
       expect.objectContaining({ msg: 'unhandled error', route: '/api/sync/push' }),
     )
+  })
+
+  it('keeps nothing of a push whose second chunk of events fails while later ones are checked', async () => {
+    // Events are written a chunk at a time as the push is checked (event-log.ts): 100 a chunk.
+    const s = testServer(failingOnce(storage(), 'INSERT INTO events', 2))
+    const token = await s.signIn('officer1')
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued()
+    for (let i = 0; i < 230; i++) m.diaryEntry()
+    const failed = await s.postJson(
+      '/api/sync/push',
+      { deviceId: 'device-1', events: m.events },
+      s.auth(token),
+    )
+    expect(failed.status).toBe(500)
+    expect(await countRows(storage(), 'events')).toBe(0)
+    expect(await countRows(storage(), 'audience_changes')).toBe(0)
+    const retried = await s.push(token, m.events)
+    expect(retried.map((r) => 'seq' in r && r.seq)).toEqual(m.events.map((_, i) => i + 1))
   })
 
   it('gives concurrent pushes of different events one gap-free sequence', async () => {

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent } from '../../src/domain/events.ts'
+import { fold } from '../../src/domain/fold.ts'
+import type { MatterState } from '../../src/domain/matter-state.ts'
 import { aCase, aMatter, manager, officer, otherOfficer, proposed } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
 import { countRows, testServer } from './support/test-server.ts'
@@ -81,6 +83,25 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
     )
     expect(row?.phase).toBe('evidence')
     expect(row?.state.diary.entries).toBe(1)
+  })
+
+  it('refolds a correction of an entry sent to the database in an earlier chunk of the same push', async () => {
+    // Events are written 100 at a time while later ones are checked (event-log.ts).
+    const s = testServer(storage())
+    const token = await s.signIn('officer1')
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
+    const entry = m.last()
+    for (let i = 0; i < 150; i++) m.diaryEntry()
+    m.record('entryCorrected', {
+      targetEventId: entry.id,
+      reason: 'Typed the wrong place.',
+      changes: { location: 'Flat 4' },
+    })
+    for (let i = 0; i < 60; i++) m.diaryEntry()
+    const results = await s.push(token, m.events)
+    expect(results.map((r) => 'seq' in r && r.seq)).toEqual(m.events.map((_, i) => i + 1))
+    const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')
+    expect(row?.state).toEqual(fold(m.events))
   })
 
   it('R16: an officer cannot approve a closure', async () => {

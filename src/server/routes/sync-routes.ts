@@ -7,6 +7,7 @@ import { requireUser } from '../auth/require-user.ts'
 import { bodySizeLimit, kib } from '../http/body-size-limit.ts'
 import { errorResponse, issuesOf } from '../http/error-response.ts'
 import { readJson } from '../http/read-json.ts'
+import { AudienceIndex } from '../sync/audience-index.ts'
 import { withEventLog } from '../sync/event-log.ts'
 import { pullEventsJson } from '../sync/pull-events.ts'
 
@@ -20,6 +21,8 @@ export function syncRoutes(deps: AppDeps) {
   const { storage, clock, log } = deps
   const routes = new Hono<AppEnv>()
   const caseWorker = requireUser(deps, ['officer', 'manager'])
+  // Who could see which matter when, kept by this server for its pulls (audience-index.ts).
+  const audiences = new AudienceIndex()
 
   routes.post('/push', bodySizeLimit(maxPushBytes), caseWorker, async (c) => {
     // The whole batch is checked before anything is stored: one malformed event and nothing is.
@@ -32,7 +35,8 @@ export function syncRoutes(deps: AppDeps) {
       const out: PushResponse['results'] = []
       // In order: a later event of the batch may depend on an earlier one.
       // pushRequestSchema parsed each event with the domain's schema: checked, not parsed again.
-      for (const event of events) out.push(await eventLog.record(user, event, { deviceId, parsed: true }))
+      for (const event of events)
+        out.push(await eventLog.record(user, event, { deviceId, parsed: true }))
       return out
     })
     const counts = { accepted: 0, duplicate: 0, rejected: 0 }
@@ -54,7 +58,7 @@ export function syncRoutes(deps: AppDeps) {
       )
     }
     // The page is JSON bytes already (see pull-events.ts).
-    const json = await pullEventsJson(storage, c.get('user'), query.data)
+    const json = await pullEventsJson(storage, audiences, c.get('user'), query.data)
     return c.body(json, 200, { 'Content-Type': 'application/json' })
   })
 

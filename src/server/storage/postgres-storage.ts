@@ -21,6 +21,25 @@ function sqlOf(db: Queryable): Sql {
   }
 }
 
+/**
+ * A transaction's queries, run one after another in the order they are asked for. The event log
+ * sends a chunk of inserts and goes on checking (event-log.ts), so a query may be asked for while
+ * another runs; `pg` queues that itself only with a deprecation warning (it will refuse in pg 9).
+ */
+function inTurn(client: pg.PoolClient): Sql {
+  const sql = sqlOf(client)
+  let last: Promise<unknown> = Promise.resolve()
+  const next = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = last.then(run, run)
+    last = result.catch(() => undefined)
+    return result
+  }
+  return {
+    query: (text, params) => next(() => sql.query(text, params)),
+    exec: (text) => next(() => sql.exec(text)),
+  }
+}
+
 export type PostgresOptions = {
   connectionString: string
   /** Tests run each file in its own schema so files can run side by side. */
@@ -50,16 +69,17 @@ export function openPostgresStorage({
     ...sqlOf(pool),
     async transaction(fn) {
       const client = await pool.connect()
+      const tx = inTurn(client)
       let broken: Error | undefined
       try {
-        await client.query('BEGIN')
-        const result = await fn(sqlOf(client))
-        await client.query('COMMIT')
+        await tx.exec('BEGIN')
+        const result = await fn(tx)
+        await tx.exec('COMMIT')
         return result
       } catch (error) {
-        // If even ROLLBACK fails the connection is unusable: release it as broken so the pool
-        // closes it, and report the original error.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+        // After any query still running. If even ROLLBACK fails the connection is unusable:
+        // release it as broken so the pool closes it, and report the original error.
+        await tx.exec('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
         throw error
       } finally {
         client.release(broken)

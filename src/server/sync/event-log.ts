@@ -23,9 +23,11 @@ import { audienceOf, canSee } from './visibility.ts'
 // Everything happens in one transaction that first locks the seq counter's row. That lock is
 // what makes seq gap-free and the duplicate check exact: writers take turns, so the next seq is
 // the counter plus one, and an event id not found after taking the lock is not stored by anyone
-// else before we commit. Accepted events are written together at the end, with the changes of
-// audience they made, the matters they changed and the counter. A crash before COMMIT loses the
-// whole batch, none of which was acknowledged; the device pushes it again.
+// else before we commit. Accepted events are written a chunk at a time while later ones are still
+// being checked, so that on PostgreSQL the database stores one chunk while Node checks the next
+// (issue 5: a push was Node's work and then the database's, one after the other). The changes of
+// audience, the matters changed and the counter are written at the end. A crash before COMMIT
+// loses the whole batch, none of which was acknowledged; the device pushes it again.
 
 export type EventLog = {
   /** The matter as this transaction sees it, including events recorded in it so far. */
@@ -42,6 +44,9 @@ export type EventLog = {
 export type RecordOptions = { deviceId?: string; parsed?: boolean }
 
 const seqCounter = 'event_seq'
+
+/** Accepted events per insert: small enough to overlap checking, large enough to be few statements. */
+const writeChunk = 100
 
 function rejected(id: string, reason: Refusal): PushResult {
   return { id, status: 'rejected', reason }
@@ -74,8 +79,10 @@ class EventLogSession implements EventLog {
   private readonly changed = new Map<string, number>()
   /** Officers already looked up: a push assigns hundreds of matters to a handful of people. */
   private readonly caseworkers = new Map<string, boolean>()
-  /** Accepted events not yet written: they go to the database together at the end. */
+  /** Accepted events not yet sent to the database: they go a chunk at a time. */
   private pending: EventInsert[] = []
+  /** Chunks sent and not yet awaited; a failed one fails the transaction at `flush`. */
+  private readonly writes: Promise<void>[] = []
   /** The pending events after which someone else can see their matter (pull-events.ts). */
   private pendingChanges: AudienceChange[] = []
 
@@ -154,6 +161,7 @@ class EventLogSession implements EventLog {
     const audienceBefore = audienceOf(before)
     await this.advance(before, event, seq)
     this.pending.push({ seq, event, receivedAt: this.now, audienceBefore })
+    if (this.pending.length >= writeChunk) this.writePending()
     const audienceAfter = audienceOf(this.states.get(event.matterId) ?? null)
     if (changesAudience(audienceBefore, audienceAfter))
       this.pendingChanges.push({ matterId: event.matterId, seq, audienceBefore, audienceAfter })
@@ -163,15 +171,20 @@ class EventLogSession implements EventLog {
     return { id: event.id, status: 'accepted', seq }
   }
 
-  private async writePending(): Promise<void> {
+  /**
+   * Sends the pending events without waiting for them: the transaction's queries run in the order
+   * sent, so any later read in this transaction sees them.
+   */
+  private writePending(): void {
     const rows = this.pending
+    if (rows.length === 0) return
     this.pending = []
-    const stored = await insertEvents(this.tx, rows)
-    // The seq lock makes a conflict impossible; if one ever happens, roll back rather than leave a gap.
-    if (stored !== rows.length)
-      throw new Error(
-        `${rows.length - stored} events were stored by another writer despite the seq lock.`,
-      )
+    // The seq lock makes a conflict impossible; if one ever happens, the insert fails and the
+    // transaction rolls back rather than leave a gap or a double.
+    const written = insertEvents(this.tx, rows)
+    // Awaited in `flush`; until then a failure must not count as unhandled.
+    written.catch(() => undefined)
+    this.writes.push(written)
   }
 
   /**
@@ -185,8 +198,8 @@ class EventLogSession implements EventLog {
   ): Promise<void> {
     let next = evolveOwned(before, event)
     if (!next) {
-      // The matter's history: what is stored, then what this push accepted and has not written
-      // (all later in seq order).
+      // The matter's history: what is stored (with the chunks of this push already sent), then
+      // what this push accepted and has not sent (all later in seq order).
       const stored = await matterEvents(this.tx, event.matterId)
       const pending = this.pending.filter((p) => p.event.matterId === event.matterId)
       next = fold([...stored, ...pending].map((s) => s.event).concat(event))
@@ -198,7 +211,8 @@ class EventLogSession implements EventLog {
 
   /** Writes the events, each changed matter once, and the counter, before the transaction commits. */
   async flush(): Promise<void> {
-    await this.writePending()
+    this.writePending()
+    await Promise.all(this.writes.splice(0))
     await insertAudienceChanges(this.tx, this.pendingChanges)
     this.pendingChanges = []
     const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {

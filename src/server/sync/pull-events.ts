@@ -1,6 +1,7 @@
 import type { PullQuery, PullResponse } from '../../api/sync-pull.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
+import type { AudienceIndex } from './audience-index.ts'
 import { matterEvents } from './event-rows.ts'
 import { viewerTokens } from './visibility.ts'
 
@@ -19,79 +20,89 @@ import { viewerTokens } from './visibility.ts'
 
 // Bodies come out of the database as JSON text and go into the answer as they are, with their
 // seq added: parsing a page of events only to write it out again was most of a pull's time.
-type Row = { seq: number | string; matter_id: string; body: string; grants: boolean }
+// `granted` is the matter's id when the event is the viewer's grant of a matter with a history
+// before it, else null: PGlite decodes every value of every row one by one, so a page carries no
+// column it does not need.
+type Row = { seq: number | string; body: string; granted?: string | null }
 
 const everything = `
-  SELECT seq, matter_id, body::text AS body, false AS grants FROM events
+  SELECT seq, body::text AS body FROM events
    WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`
 
 // Which matters to send, and from where, comes from their audience changes alone (a few per
-// matter, see migrations/003), not from their whole histories: a matter the viewer sees now is
-// sent from its grant, the last change before which they could not see it (a report is always
-// one: it has no audience before it); a matter they saw at the cursor is one whose first change
-// after the cursor had them in the audience before it (the audience stays put between changes).
-// Then each chosen matter's events in the window come by the (matter_id, seq) index, so a page
-// costs the viewer's matters and events, not every event in the window (issue 5). OFFSET 0 keeps
-// PostgreSQL from turning those look-ups back into one scan of the window.
-//
-// An incremental pull (a device that synced a minute ago) has a short window: there the audience
-// changes of only the matters with events in the window are read, not every matter's.
-const visibleTo = (changes: string) => `
-  WITH audiences AS (
-    SELECT matter_id,
-           max(seq) FILTER (WHERE NOT audience_before && $4::text[]) AS grant_seq,
-           max(seq) FILTER (WHERE audience_after && $4::text[]) = max(seq) AS visible_now,
-           min(seq) FILTER (WHERE seq > $1 AND audience_before && $4::text[])
-             = min(seq) FILTER (WHERE seq > $1) AS visible_at_cursor
-      FROM ${changes} GROUP BY matter_id
-  ), sent AS (
-    SELECT matter_id, CASE WHEN visible_now THEN grant_seq END AS grant_seq FROM audiences
-     WHERE visible_now OR visible_at_cursor
-  )
-  SELECT e.seq, e.matter_id, e.body::text AS body, (e.seq = m.grant_seq AND e.type <> 'reportReceived') AS grants
-    FROM sent m
-   CROSS JOIN LATERAL (
-     SELECT seq, matter_id, body, type, audience_before FROM events
-      WHERE matter_id = m.matter_id AND seq > $1 AND seq <= $2 OFFSET 0) e
-   WHERE e.seq >= m.grant_seq OR (m.grant_seq IS NULL AND e.audience_before && $4::text[])
+// matter, see migrations/003 and audience-index.ts), not from their whole histories: a matter the
+// viewer sees now is sent from its grant, the last change before which they could not see it (a
+// report is always one: it has no audience before it); a matter they saw at the cursor is one
+// whose first change after the cursor had them in the audience before it (the audience stays put
+// between changes). Then each chosen matter's events in the window come by the (matter_id, seq)
+// index, so a page costs the viewer's matters and events, not every event in the window (issue 5).
+// OFFSET 0 keeps PostgreSQL from turning those look-ups back into one scan of the window.
+const eventsOf = (source: string) => `
+  SELECT e.seq, e.body::text AS body,
+         CASE WHEN e.seq = m.grant_seq AND e.type <> 'reportReceived' THEN e.matter_id END AS granted
+    FROM unnest($4::uuid[], $5::bigint[]) AS m(matter_id, grant_seq)
+   ${source}
+   WHERE e.seq >= m.grant_seq OR (m.grant_seq IS NULL AND e.audience_before && $6::text[])
    ORDER BY e.seq LIMIT $3`
 
-const visibleInWindow = visibleTo(`(
-  SELECT * FROM audience_changes
-   WHERE matter_id IN (SELECT matter_id FROM events WHERE seq > $1 AND seq <= $2)) c`)
-const visibleAnywhere = visibleTo('audience_changes')
+const byMatter = eventsOf(`CROSS JOIN LATERAL (
+     SELECT seq, matter_id, body, type, audience_before FROM events
+      WHERE matter_id = m.matter_id AND seq > $1 AND seq <= $2 OFFSET 0) e`)
+
+// An incremental pull (a device that synced a minute ago) has a short window: there one scan of
+// the window's few events is cheaper than a look-up per matter.
+const inWindow = eventsOf(
+  `JOIN events e ON e.matter_id = m.matter_id AND e.seq > $1 AND e.seq <= $2`,
+)
+
 /**
- * Up to `shortWindow` seqs, reading the window's matters first is cheaper than every matter's
- * changes. Both queries give the same rows; the tests run each (tests/server/sync-pull.test.ts).
+ * Up to `shortWindow` seqs, scanning the window is cheaper than a look-up per matter. Both
+ * queries give the same rows; the tests run each (tests/server/sync-pull.test.ts).
  */
 export const pullTuning = { shortWindow: 2_000 }
 
+/** The rows of the window (after, windowEnd] the viewer may have, as of seq `now`. */
 async function rowsFor(
   sql: Sql,
+  audiences: AudienceIndex,
   viewer: Actor,
-  after: number,
-  upTo: number,
+  window: { after: number; windowEnd: number; now: number },
   limit: number,
 ): Promise<Row[]> {
+  const { after, windowEnd, now } = window
   const tokens = viewerTokens(viewer)
-  if (tokens === 'all') return sql.query<Row>(everything, [after, upTo, limit])
+  if (tokens === 'all') return sql.query<Row>(everything, [after, windowEnd, limit])
   if (tokens.length === 0) return []
-  const query = upTo - after <= pullTuning.shortWindow ? visibleInWindow : visibleAnywhere
-  return sql.query<Row>(query, [after, upTo, limit, tokens])
+  await audiences.catchUp(sql, now)
+  // A matter reported after the window has nothing in it.
+  const sent = audiences.sent(tokens, after, now).filter((m) => m.firstSeq <= windowEnd)
+  if (sent.length === 0) return []
+  const query = windowEnd - after <= pullTuning.shortWindow ? inWindow : byMatter
+  return sql.query<Row>(query, [
+    after,
+    windowEnd,
+    limit,
+    sent.map((m) => m.matterId),
+    sent.map((m) => m.grantSeq),
+    tokens,
+  ])
 }
 
 /** The page as objects (the route sends `pullEventsJson`'s bytes instead). */
 export async function pullEvents(
   storage: Storage,
+  audiences: AudienceIndex,
   viewer: Actor,
   query: PullQuery,
 ): Promise<PullResponse> {
-  return JSON.parse((await pullEventsJson(storage, viewer, query)).toString('utf8')) as PullResponse
+  const json = await pullEventsJson(storage, audiences, viewer, query)
+  return JSON.parse(json.toString('utf8')) as PullResponse
 }
 
 /** The page as the UTF-8 JSON of a `PullResponse`. */
 export async function pullEventsJson(
   storage: Storage,
+  audiences: AudienceIndex,
   viewer: Actor,
   { after, limit }: PullQuery,
 ): Promise<Buffer<ArrayBuffer>> {
@@ -108,7 +119,7 @@ export async function pullEventsJson(
     // is the highest seq examined, so a page may come back short, with `hasMore`.
     const windowEnd =
       viewerTokens(viewer) === 'all' ? upTo : Math.min(upTo, after + scanWindow(limit))
-    const rows = await rowsFor(tx, viewer, after, windowEnd, limit + 1)
+    const rows = await rowsFor(tx, audiences, viewer, { after, windowEnd, now: upTo }, limit + 1)
     const result = await page(tx, rows, after, windowEnd, limit)
     const hasMore = result.hasMore || windowEnd < upTo
     // Pieces of bytes joined once: a page of joined strings cost more than the query.
@@ -143,8 +154,8 @@ async function page(
   let hasMore = false
   for (const [index, row] of rows.entries()) {
     const seq = Number(row.seq)
-    const history = row.grants
-      ? (await matterEvents(sql, row.matter_id, seq)).filter((h) => !events.has(h.seq))
+    const history = row.granted
+      ? (await matterEvents(sql, row.granted, seq)).filter((h) => !events.has(h.seq))
       : []
     // At most `limit` events a page, except that one matter's history is never split.
     if (index === limit || (events.size > 0 && events.size + 1 + history.length > limit)) {

@@ -112,7 +112,7 @@ export type TestServer = ReturnType<typeof testServer>
 
 export async function countRows(
   storage: Storage,
-  table: 'events' | 'matters' | 'public_reports' | 'sessions',
+  table: 'events' | 'audience_changes' | 'matters' | 'public_reports' | 'sessions',
 ): Promise<number> {
   const [row] = await storage.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`)
   return Number(row?.n ?? 0)

@@ -1,0 +1,104 @@
+import type { Sql } from '../storage/storage.ts'
+
+// Every matter's audience changes (migrations/003), held in memory so that a filtered pull need
+// not aggregate the whole table on every page. On PGlite that aggregate was most of an officer's
+// page (issue 5): ten thousand rows grouped per page, while the table only ever grows at its end.
+//
+// The index can be caught up by seq alone because audience_changes is append-only and written in
+// seq order: a change is stored in the transaction that stamps its seq and moves the seq counter,
+// and writers take turns on that counter (event-log.ts). So in any snapshot that reads the counter
+// as N, every change up to N is there and none after it, and one read of `seq > held AND seq <= N`
+// brings the index to N. Pulls whose snapshots are older than the index ignore what it holds
+// beyond their own N.
+
+// Tokens are numbered as they are met: a page compares numbers, not strings, thousands of times.
+type Change = { seq: number; before: readonly number[]; after: readonly number[] }
+
+type ChangeRow = {
+  matter_id: string
+  seq: number | string
+  audience_before: string[]
+  audience_after: string[]
+}
+
+/** A matter whose events a viewer is sent, and from where (see pull-events.ts). */
+export type SentMatter = {
+  matterId: string
+  /** The change that made it the viewer's, when they see it now; null when they no longer do. */
+  grantSeq: number | null
+  /** Its first event (its report, always a change): nothing of it lies before. */
+  firstSeq: number
+}
+
+function meets(audience: readonly number[], tokens: readonly number[]): boolean {
+  for (const token of audience) if (tokens.includes(token)) return true
+  return false
+}
+
+export class AudienceIndex {
+  private heldUpTo = 0
+  private readonly byMatter = new Map<string, Change[]>()
+  private readonly tokenNumbers = new Map<string, number>()
+
+  private numbers(tokens: readonly string[]): number[] {
+    return tokens.map((token) => {
+      let n = this.tokenNumbers.get(token)
+      if (n === undefined) {
+        n = this.tokenNumbers.size
+        this.tokenNumbers.set(token, n)
+      }
+      return n
+    })
+  }
+
+  /** Reads the changes after those held, up to `upTo`, in a snapshot where the counter is `upTo`. */
+  async catchUp(sql: Sql, upTo: number): Promise<void> {
+    if (upTo <= this.heldUpTo) return
+    const rows = await sql.query<ChangeRow>(
+      `SELECT matter_id, seq, audience_before, audience_after FROM audience_changes
+        WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
+      [this.heldUpTo, upTo],
+    )
+    // On PostgreSQL pulls run side by side: another may have caught up while this one read.
+    for (const row of rows) {
+      const seq = Number(row.seq)
+      if (seq <= this.heldUpTo) continue
+      const change = {
+        seq,
+        before: this.numbers(row.audience_before),
+        after: this.numbers(row.audience_after),
+      }
+      const changes = this.byMatter.get(row.matter_id)
+      if (changes) changes.push(change)
+      else this.byMatter.set(row.matter_id, [change])
+    }
+    this.heldUpTo = Math.max(this.heldUpTo, upTo)
+  }
+
+  /**
+   * The matters whose events after `after` a viewer holding `tokens` is sent, as of seq `upTo`:
+   * those they see now, from their grant (the last change before which they could not see it),
+   * and those they saw at the cursor (the first change after it had them in the audience before).
+   */
+  sent(viewerTokens: readonly string[], after: number, upTo: number): SentMatter[] {
+    const tokens = this.numbers(viewerTokens)
+    const sent: SentMatter[] = []
+    for (const [matterId, changes] of this.byMatter) {
+      const first = changes[0]
+      if (!first || first.seq > upTo) continue
+      let grantSeq: number | null = null
+      let visibleNow = false
+      let visibleAtCursor: boolean | undefined
+      for (const change of changes) {
+        if (change.seq > upTo) break
+        const before = meets(change.before, tokens)
+        if (!before) grantSeq = change.seq
+        visibleNow = meets(change.after, tokens)
+        if (visibleAtCursor === undefined && change.seq > after) visibleAtCursor = before
+      }
+      if (visibleNow || visibleAtCursor)
+        sent.push({ matterId, grantSeq: visibleNow ? grantSeq : null, firstSeq: first.seq })
+    }
+    return sent
+  }
+}
