@@ -105,4 +105,23 @@ describe.each(testDrivers)('the audience index on $name', (driver) => {
     for (const tokens of tokensOf)
       expect(sorted(pieces.sent(tokens, 0, total))).toEqual(sorted(whole.sent(tokens, 0, total)))
   })
+
+  it('caught up by many pulls at once, reads the table once and holds what one read holds', async () => {
+    const total = await pushHistory()
+    let reads = 0
+    const counted = {
+      query: <T extends Record<string, unknown>>(text: string, params?: readonly unknown[]) => {
+        reads += 1
+        return storage().query<T>(text, params)
+      },
+      exec: (text: string) => storage().exec(text),
+    }
+    const together = new AudienceIndex()
+    await Promise.all(Array.from({ length: 20 }, () => together.catchUp(counted, total)))
+    expect(reads).toBe(1)
+    const whole = new AudienceIndex()
+    await whole.catchUp(storage(), total)
+    for (const tokens of tokensOf)
+      expect(sorted(together.sent(tokens, 0, total))).toEqual(sorted(whole.sent(tokens, 0, total)))
+  })
 })

@@ -51,9 +51,28 @@ export class AudienceIndex {
     })
   }
 
-  /** Reads the changes after those held, up to `upTo`, in a snapshot where the counter is `upTo`. */
+  /** A read of changes in flight, and how far it reads. */
+  private reading: { upTo: number; done: Promise<void> } | undefined
+
+  /**
+   * Brings the index up to `upTo` (a snapshot where the counter is `upTo`). A read already in
+   * flight that reaches as far is waited for, not repeated: every change up to it is committed in
+   * any snapshot that sees the counter there. After a restart, fifty devices' first pulls on
+   * PostgreSQL (one connection each) would otherwise each read the whole table at once.
+   */
   async catchUp(sql: Sql, upTo: number): Promise<void> {
     if (upTo <= this.heldUpTo) return
+    if (this.reading && this.reading.upTo >= upTo) return this.reading.done
+    const done = this.read(sql, upTo)
+    this.reading = { upTo, done }
+    try {
+      await done
+    } finally {
+      if (this.reading?.done === done) this.reading = undefined
+    }
+  }
+
+  private async read(sql: Sql, upTo: number): Promise<void> {
     const rows = await sql.query<ChangeRow>(
       `SELECT matter_id, seq, audience_before, audience_after FROM audience_changes
         WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
