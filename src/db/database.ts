@@ -18,11 +18,7 @@ export type CasebookDb = Dexie & {
 }
 
 export function openDatabase(name = databaseName, upToVersion?: number): CasebookDb {
-  // No live-query cache: its default mode deep-clones every live query's result (a matter's 500
-  // entries on each opening, 5,000 matters on each visit to search), and its optimistic updates
-  // would show a step before its transaction commits, where the app says "saved" only after
-  // (DESIGN.md). Live queries still run again when a write they read from commits.
-  const db = new Dexie(name, { cache: 'disabled' }) as CasebookDb
+  const db = new Dexie(name) as CasebookDb
   declareSchema(db, upToVersion)
   return db
 }
