@@ -95,6 +95,22 @@ describe.each(testDrivers)('the audience index on $name', (driver) => {
           )
   })
 
+  it('asked about some matters (a short window), answers for exactly those', async () => {
+    const total = await pushHistory()
+    const index = new AudienceIndex()
+    await index.catchUp(storage(), total)
+    const matterIds = [1, 2, 3, 4].map((n) => aMatter(n).matterId)
+    const unknown = aMatter(99).matterId
+    for (const tokens of tokensOf)
+      for (let after = 0; after <= total; after++)
+        for (const among of [[matterIds[0]!], [matterIds[1]!, matterIds[3]!, unknown], []]) {
+          const expected = (await referenceSent(storage(), tokens, after, total)).filter((m) =>
+            among.includes(m.matterId),
+          )
+          expect(sorted(index.sent(tokens, after, total, among))).toEqual(expected)
+        }
+  })
+
   it('caught up a piece at a time, holds what one read of the whole table holds', async () => {
     const total = await pushHistory()
     const whole = new AudienceIndex()

@@ -98,13 +98,19 @@ export class AudienceIndex {
    * The matters whose events after `after` a viewer holding `tokens` is sent, as of seq `upTo`:
    * those they see now, from their grant (the last change before which they could not see it),
    * and those they saw at the cursor (the first change after it had them in the audience before).
+   * `among`: only these matters (an incremental pull's window touches a few of thousands).
    */
-  sent(viewerTokens: readonly string[], after: number, upTo: number): SentMatter[] {
+  sent(
+    viewerTokens: readonly string[],
+    after: number,
+    upTo: number,
+    among?: Iterable<string>,
+  ): SentMatter[] {
     const tokens = this.numbers(viewerTokens)
     const sent: SentMatter[] = []
-    for (const [matterId, changes] of this.byMatter) {
+    const consider = (matterId: string, changes: readonly Change[]) => {
       const first = changes[0]
-      if (!first || first.seq > upTo) continue
+      if (!first || first.seq > upTo) return
       let grantSeq: number | null = null
       let visibleNow = false
       let visibleAtCursor: boolean | undefined
@@ -117,6 +123,14 @@ export class AudienceIndex {
       }
       if (visibleNow || visibleAtCursor)
         sent.push({ matterId, grantSeq: visibleNow ? grantSeq : null, firstSeq: first.seq })
+    }
+    if (among === undefined) {
+      for (const [matterId, changes] of this.byMatter) consider(matterId, changes)
+    } else {
+      for (const matterId of among) {
+        const changes = this.byMatter.get(matterId)
+        if (changes) consider(matterId, changes)
+      }
     }
     return sent
   }

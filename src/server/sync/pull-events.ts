@@ -55,6 +55,8 @@ const inWindow = eventsOf(
   `JOIN events e ON e.matter_id = m.matter_id AND e.seq > $1 AND e.seq <= $2`,
 )
 
+const windowMatters = 'SELECT DISTINCT matter_id FROM events WHERE seq > $1 AND seq <= $2'
+
 /**
  * Up to `shortWindow` seqs, scanning the window is cheaper than a look-up per matter. Both
  * queries give the same rows; the tests run each (tests/server/sync-pull.test.ts).
@@ -74,11 +76,19 @@ async function rowsFor(
   if (tokens === 'all') return sql.query<Row>(everything, [after, windowEnd, limit])
   if (tokens.length === 0) return []
   await audiences.catchUp(sql, now)
+  const short = windowEnd - after <= pullTuning.shortWindow
+  // A short window touches a few matters of thousands: only theirs are weighed and sent to the
+  // database (issue 5: under load, every viewer's whole caseload went with every pull).
+  const among = short
+    ? (await sql.query<{ matter_id: string }>(windowMatters, [after, windowEnd])).map(
+        (r) => r.matter_id,
+      )
+    : undefined
+  if (among?.length === 0) return []
   // A matter reported after the window has nothing in it.
-  const sent = audiences.sent(tokens, after, now).filter((m) => m.firstSeq <= windowEnd)
+  const sent = audiences.sent(tokens, after, now, among).filter((m) => m.firstSeq <= windowEnd)
   if (sent.length === 0) return []
-  const query = windowEnd - after <= pullTuning.shortWindow ? inWindow : byMatter
-  return sql.query<Row>(query, [
+  return sql.query<Row>(short ? inWindow : byMatter, [
     after,
     windowEnd,
     limit,
