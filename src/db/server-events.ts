@@ -4,6 +4,7 @@ import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
+import { putRows } from './bulk-store.ts'
 import { matterEvents } from './queries.ts'
 import { rebuildReadTables, refoldMatter, writeReadRowsOf } from './read-tables.ts'
 import type { StoredEvent } from './rows.ts'
@@ -134,7 +135,7 @@ export function pullSession(db: CasebookDb, now: () => string) {
     for (const id of [...later.map((e) => e.matterId), ...pending.map((o) => o.matterId)]) {
       if (byMatter.has(id)) markRefold(id)
     }
-    await db.events.bulkPut(events.map((e) => ({ ...e })))
+    putRows(db.events, events)
     // A pulled event still in the outbox was accepted, though its push's answer never arrived.
     const ids = new Set(events.map((e) => e.id))
     await db.outbox.bulkDelete(outbox.filter((o) => ids.has(o.eventId)).map((o) => o.eventId))
