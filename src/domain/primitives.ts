@@ -7,9 +7,13 @@ export const isoDateSchema = z.iso.date({ error: 'Enter a date as YYYY-MM-DD.' }
 // Instants are compared as strings everywhere (ordering, deadlines, late facts), which is right
 // only if they all have one form: any precision is accepted ('…10:00Z', '…10:00:00.5Z') and
 // stored as toISOString gives it, to the millisecond ('…10:00:00.000Z').
+// An instant already in that form (every stored and pulled one) is kept as it is: the check has
+// confirmed a real date and time, 'Z' and four-digit year, so 24 characters can only be
+// 'YYYY-MM-DDTHH:mm:ss.sssZ', which toISOString would give back unchanged. Parsing and printing
+// every instant again was a tenth of a first sync's validation (issue 5).
 export const instantSchema = z.iso
   .datetime({ error: 'Enter a date and time.' })
-  .transform((value) => new Date(value).toISOString())
+  .transform((value) => (value.length === 24 ? value : new Date(value).toISOString()))
 export const idSchema = z.uuid({ error: 'Not a valid id.' })
 
 export const shortText = (label: string) =>

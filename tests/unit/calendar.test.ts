@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type * as CalendarModule from '../../src/domain/calendar.ts'
+import { instantSchema } from '../../src/domain/primitives.ts'
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -314,5 +315,25 @@ describe('ordering dates and instants', () => {
         expect(dates.map((d) => d.toISOString().slice(0, 10)).sort(compareIso)).toEqual(byTime.map((d) => d.toISOString().slice(0, 10)))
       }),
     )
+  })
+})
+
+describe('instants as stored', () => {
+  it('an instant in any precision is stored as toISOString writes it, and a stored one is kept as it is', () => {
+    const instant = fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+    // The forms a client may send: seconds, tenths, milliseconds, microseconds.
+    const written = fc.tuple(instant, fc.constantFrom(0, 1, 3, 6)).map(([d, digits]) => {
+      const iso = d.toISOString()
+      const fraction = digits === 0 ? '' : `.${iso.slice(20, 23).padEnd(digits, '7').slice(0, digits)}`
+      return `${iso.slice(0, 19)}${fraction}Z`
+    })
+    fc.assert(
+      fc.property(written, (value) => {
+        const stored = instantSchema.parse(value)
+        expect(stored).toBe(new Date(value).toISOString())
+        expect(instantSchema.parse(stored)).toBe(stored)
+      }),
+    )
+    expect(instantSchema.safeParse('2026-02-30T10:00:00.000Z').success).toBe(false)
   })
 })
