@@ -72,7 +72,8 @@ function eventSchemaOf<T extends EventType>(type: T) {
 }
 
 type EventSchemas = { [T in EventType]: ReturnType<typeof eventSchemaOf<T>> }
-const eventSchemas = Object.fromEntries(eventTypes.map((t) => [t, eventSchemaOf(t)])) as EventSchemas
+/** Each type's event schema: the envelope, the type and its payload. */
+export const eventSchemas = Object.fromEntries(eventTypes.map((t) => [t, eventSchemaOf(t)])) as EventSchemas
 
 export const domainEventSchema = z.discriminatedUnion(
   'type',
