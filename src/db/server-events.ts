@@ -125,17 +125,21 @@ export function pullSession(db: CasebookDb, now: () => string) {
     }
     const firstSeq = Math.min(...events.map((e) => e.seq))
     const fresh = [...byMatter.keys()].filter((id) => !states.has(id) && !refold.has(id))
-    const [later, outbox, rows] = await Promise.all([
+    const reads = Promise.all([
       db.events.where('seq').aboveOrEqual(firstSeq).toArray(),
       db.outbox.toArray(),
       db.matters.bulkGet(fresh),
     ])
+    // Requests in a transaction run in the order made: the reads above see the store as it was
+    // before this page, and the page's puts need not wait for their answers (one round trip
+    // less per page, hundreds in a first sync).
+    putRows(db.events, events)
+    const [later, outbox, rows] = await reads
     fresh.forEach((id, i) => states.set(id, rows[i]?.state ?? null))
     const pending = outbox.filter((o) => o.status === 'pending')
     for (const id of [...later.map((e) => e.matterId), ...pending.map((o) => o.matterId)]) {
       if (byMatter.has(id)) markRefold(id)
     }
-    putRows(db.events, events)
     // A pulled event still in the outbox was accepted, though its push's answer never arrived.
     const ids = new Set(events.map((e) => e.id))
     await db.outbox.bulkDelete(outbox.filter((o) => ids.has(o.eventId)).map((o) => o.eventId))

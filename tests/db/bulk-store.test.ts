@@ -59,6 +59,18 @@ describe('putRows', () => {
     expect((await updated).map((r) => r.id).sort()).toEqual(['r1', 'r2', 'r3'])
   })
 
+  it('a read made before the put in the same transaction sees the store as it was (the pull relies on it)', async () => {
+    db = open()
+    await db.rows.put(row(1))
+    const before = await db.transaction('rw', db.rows, async () => {
+      const read = db.rows.where('matterId').equals('m1').toArray()
+      putRows(db.rows, [row(2), row(3)])
+      return read
+    })
+    expect(before.map((r) => r.id)).toEqual(['r1'])
+    expect(await db.rows.count()).toBe(3)
+  })
+
   it('a row that fails aborts the page: nothing of it is stored, the transaction rejects', async () => {
     db = open()
     await db.rows.put(row(1))
