@@ -12,8 +12,9 @@ type Props = { events: readonly StoredEvent[]; outbox: readonly OutboxRow[]; meI
 
 // A case worked for years has hundreds of entries. The first ones are drawn with the rest of the
 // matter page; the others follow a batch at a time in the next frames, as a non-urgent update, so
-// opening a long matter is not held up by entries below the fold (issue 5's benchmarks).
-const firstEntries = 40
+// opening a long matter is not held up by entries below the fold (issue 5's benchmarks). Twenty
+// fill more than a tablet's screen below the matter's header and steps.
+const firstEntries = 20
 const laterEntries = 120
 
 function useEntriesDrawn(total: number): number {
