@@ -77,18 +77,27 @@ export function searchIndex(rows: readonly MatterRow[]): SearchEntry[] {
     })
 }
 
-/** Matters whose reference, address, description or a party's name contains every word typed. */
-export function searchMatters(index: readonly SearchEntry[], query: string, limit = 50): SearchHit[] {
+/**
+ * Matters whose reference, address, description or a party's name contains every word typed:
+ * the first `limit` (most recently active first) to show, and how many match in all.
+ */
+export function searchMatters(
+  index: readonly SearchEntry[],
+  query: string,
+  limit = 50,
+): { hits: SearchHit[]; total: number } {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return []
   const hits: SearchHit[] = []
+  if (words.length === 0) return { hits, total: 0 }
+  let total = 0
   for (const entry of index) {
     if (!words.every((w) => entry.text.includes(w))) continue
+    total += 1
+    if (hits.length === limit) continue
     const first = entry.fields.find(([t]) => words.some((w) => t.includes(w)))
     hits.push({ matter: entry.matter, matched: first?.[1] ?? '' })
-    if (hits.length >= limit) break
   }
-  return hits
+  return { hits, total }
 }
 
 /** R1: open matters at the same address or with a party of the same name: a possible duplicate. */

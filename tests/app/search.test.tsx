@@ -105,6 +105,19 @@ describe('search', () => {
     expect(results()).toEqual([])
   })
 
+  it('says how many match in all when there are more than it lists', async () => {
+    const db = freshDb()
+    for (let n = 1; n <= 52; n++) await aReportedMatter(db, { address: `${n} Kings Road, Fleet`, name: `Person ${n}` })
+    const { user } = renderWithServices(<SearchScreen initialQuery="" />, { db })
+
+    await search(user, 'kings road')
+
+    await waitFor(() =>
+      expect(screen.getByText('52 matches; the 50 most recently active are shown. Type more to narrow them.')).toBeDefined(),
+    )
+    expect(results()).toHaveLength(50)
+  })
+
   it('opens with the query from the address bar', async () => {
     const db = freshDb()
     const { station } = await threeMatters(db)

@@ -19,7 +19,7 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
   // Built when the rows change (a sync, a step recorded), so a keystroke only scans lower-cased text.
   const index = useMemo(() => (rows ? searchIndex(rows) : []), [rows])
   // A keystroke renders twice (the input now, the results deferred): the scan runs once.
-  const hits = useMemo(() => searchMatters(index, deferred), [index, deferred])
+  const { hits, total } = useMemo(() => searchMatters(index, deferred), [index, deferred])
   // The query goes into the address (so Back returns to these results) once typing pauses, and
   // without a re-render of the app around the results: on a tablet each cost tens of ms a key.
   useEffect(() => {
@@ -42,7 +42,9 @@ export default function SearchScreen({ initialQuery }: { initialQuery: string })
         </div>
       </form>
       <p aria-live="polite" className="hint">
-        {deferred.trim() === '' ? 'Type to search.' : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
+        {deferred.trim() === ''
+          ? 'Type to search.'
+          : `${total} ${total === 1 ? 'match' : 'matches'}${total > hits.length ? `; the ${hits.length} most recently active are shown. Type more to narrow them.` : ''}`}
       </p>
       <ul className="matter-list">
         {hits.map(({ matter, matched }) => (
