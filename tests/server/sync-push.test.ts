@@ -104,6 +104,28 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
     expect(row?.state).toEqual(fold(m.events))
   })
 
+  it('corrections of entries stored by an earlier push fold the whole history, however the batches fall', async () => {
+    const s = testServer(storage())
+    const token = await s.signIn('officer1')
+    const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
+    const first = m.last()
+    for (let i = 0; i < 40; i++) m.diaryEntry()
+    const earlier = m.events.length
+    for (let i = 0; i < 5; i++) m.diaryEntry()
+    const second = m.last()
+    m.record('entryCorrected', { targetEventId: first.id, reason: 'Wrong flat.', changes: { location: 'Flat 4' } })
+    m.diaryEntry()
+    m.record('entryCorrected', { targetEventId: second.id, reason: 'Wrong time.', changes: { location: 'Stairwell' } })
+    m.record('entryCorrected', { targetEventId: first.id, reason: 'Wrong again.', changes: { location: 'Flat 5' } })
+
+    await s.push(token, m.events.slice(0, earlier))
+    const results = await s.push(token, m.events.slice(earlier))
+
+    expect(results.every((r) => r.status === 'accepted')).toBe(true)
+    const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')
+    expect(row?.state).toEqual(fold(m.events))
+  })
+
   it('R16: an officer cannot approve a closure', async () => {
     const s = testServer(storage())
     const m = aCase().closureRequested('asb_stopped_low_risk')
