@@ -17,6 +17,9 @@ export function SignInForm({ http, onSignedIn, username: fixedUsername, submitLa
   const id = useId()
   const [username, setUsername] = useState(fixedUsername ?? '')
   const [password, setPassword] = useState('')
+  // The last attempt's error, cleared the moment the form is sent again: the mutation's own
+  // state changes a task later, and until then the old error would still read as the answer.
+  const [error, setError] = useState<string | null>(null)
   const login = useMutation({
     mutationFn: async () => {
       const result = await http.login({ username, password })
@@ -32,12 +35,13 @@ export function SignInForm({ http, onSignedIn, username: fixedUsername, submitLa
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        login.mutate()
+        setError(null)
+        login.mutate(undefined, { onError: (failure) => setError(failure.message) })
       }}
     >
-      {login.error && (
+      {error && (
         <p className="alert alert-error" role="alert" id={`${id}-error`}>
-          {login.error.message}
+          {error}
         </p>
       )}
       <div className="field">
