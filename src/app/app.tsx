@@ -4,7 +4,7 @@ import type { CasebookDb } from '../db/database.ts'
 import type { Route } from './routing/routes.ts'
 import { useRoute } from './routing/navigation.ts'
 import { Link } from './routing/link.tsx'
-import { screen, warmScreens } from './routing/screen-loader.ts'
+import { screen } from './routing/screen-loader.ts'
 import { useServices } from './services.tsx'
 import { AppShell } from './shell/app-shell.tsx'
 
@@ -58,13 +58,6 @@ export function App({ banner }: { banner?: ReactNode }) {
     shown.current = path
     document.getElementById('main')?.focus()
   }, [path])
-
-  // Signed in: the screens an officer opens next are loaded while nothing else is happening.
-  const signedIn = Boolean(profile)
-  useEffect(() => {
-    if (!signedIn) return
-    return warmScreens([screens.matter, screens.diaryEntry, screens.search, screens.newReport])
-  }, [signedIn])
 
   if (!profile) {
     return (
