@@ -25,8 +25,8 @@ function open(): TestDb {
 
 const row = (n: number, matterId = 'm1'): Row => ({ id: `r${n}`, matterId, tag: `t${n}` })
 
-/** The next value a live query gives after `after` was given. */
-function nextValue<T>(query: () => Promise<T>, isWanted: (value: T) => boolean): Promise<T> {
+/** The first value a live query gives that `isWanted` accepts. */
+function firstValue<T>(query: () => Promise<T>, isWanted: (value: T) => boolean): Promise<T> {
   return new Promise((resolve, reject) => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => {
@@ -53,8 +53,8 @@ describe('putRows', () => {
     await db.rows.put(row(1))
     const query = () => db.rows.where('matterId').equals('m1').toArray()
     // The query's first result (one row) is now in Dexie's cache.
-    await nextValue(query, (rows) => rows.length === 1)
-    const updated = nextValue(query, (rows) => rows.length === 3)
+    await firstValue(query, (rows) => rows.length === 1)
+    const updated = firstValue(query, (rows) => rows.length === 3)
     await db.transaction('rw', db.rows, () => putRows(db.rows, [row(2), row(3)]))
     expect((await updated).map((r) => r.id).sort()).toEqual(['r1', 'r2', 'r3'])
   })

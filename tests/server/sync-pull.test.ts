@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PulledEvent } from '../../src/api/sync-pull.ts'
 import { fold } from '../../src/domain/fold.ts'
 import { pullTuning } from '../../src/server/sync/pull-events.ts'
-import type { MatterState } from '../../src/domain/matter-state.ts'
 import { aMatter, manager, officer, otherOfficer } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
 import type { TestServer } from './support/test-server.ts'
-import { testServer } from './support/test-server.ts'
+import { storedState, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
 
 const matterIds = (events: readonly PulledEvent[]) => new Set(events.map((e) => e.matterId))
@@ -69,8 +68,7 @@ describe.each(cases)('GET /api/sync/pull on $label', ({ driver, shortWindow }) =
     const m = aMatter().reported().assigned().thresholdMet().diarySheetsIssued().diaryEntry()
     await s.push(await s.signIn('officer1'), m.events)
     const { events } = await s.pull(await s.signIn('officer1'))
-    const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')
-    expect(fold(events)).toEqual(row?.state)
+    expect(fold(events)).toEqual(await storedState(storage()))
   })
 
   it("brings a matter's whole history in the next pull when it is assigned to an officer", async () => {

@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent } from '../../src/domain/events.ts'
 import { fold } from '../../src/domain/fold.ts'
-import type { MatterState } from '../../src/domain/matter-state.ts'
 import { aCase, aMatter, manager, officer, otherOfficer, proposed } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
-import { countRows, testServer } from './support/test-server.ts'
+import { countRows, storedState, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
 
 describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
@@ -100,8 +99,7 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
     for (let i = 0; i < 60; i++) m.diaryEntry()
     const results = await s.push(token, m.events)
     expect(results.map((r) => 'seq' in r && r.seq)).toEqual(m.events.map((_, i) => i + 1))
-    const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')
-    expect(row?.state).toEqual(fold(m.events))
+    expect(await storedState(storage())).toEqual(fold(m.events))
   })
 
   it('corrections of entries stored by an earlier push fold the whole history, however the batches fall', async () => {
@@ -122,8 +120,7 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
     const results = await s.push(token, m.events.slice(earlier))
 
     expect(results.every((r) => r.status === 'accepted')).toBe(true)
-    const [row] = await storage().query<{ state: MatterState }>('SELECT state FROM matters')
-    expect(row?.state).toEqual(fold(m.events))
+    expect(await storedState(storage())).toEqual(fold(m.events))
   })
 
   it('R16: an officer cannot approve a closure', async () => {

@@ -1,6 +1,7 @@
 import type { PushResponse } from '../../../src/api/sync-push.ts'
 import type { PullResponse } from '../../../src/api/sync-pull.ts'
 import type { DomainEvent } from '../../../src/domain/events.ts'
+import type { MatterState } from '../../../src/domain/matter-state.ts'
 import type { Limits } from '../../../src/server/app-env.ts'
 import { defaultLimits } from '../../../src/server/app-env.ts'
 import { createApp } from '../../../src/server/app.ts'
@@ -116,4 +117,10 @@ export async function countRows(
 ): Promise<number> {
   const [row] = await storage.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`)
   return Number(row?.n ?? 0)
+}
+
+/** The folded state the server keeps of the one matter in the database (undefined if none). */
+export async function storedState(storage: Storage): Promise<MatterState | undefined> {
+  const [row] = await storage.query<{ state: MatterState }>('SELECT state FROM matters')
+  return row?.state
 }
