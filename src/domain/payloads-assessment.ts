@@ -10,6 +10,7 @@ import {
   optionalText,
   shortText,
 } from './primitives.ts'
+import { attachedFilesSchema, sha256Schema } from './files.ts'
 import {
   asbCategorySchema,
   assessmentClosureReasonSchema,
@@ -123,6 +124,7 @@ export const contactMadePayload = z.object({
   partyId: idSchema.optional(),
   agency: z.string().trim().max(200).optional(),
   summary: longText('What was said'),
+  files: attachedFilesSchema.optional(),
 })
 
 export const contactLetterSentPayload = z.object({
@@ -130,9 +132,26 @@ export const contactLetterSentPayload = z.object({
   sentOn: isoDateSchema,
 })
 
-export const diarySheetsIssuedPayload = z.object({
-  issuedOn: isoDateSchema,
-  method: z.enum(['post', 'email', 'in_person', 'online']).default('in_person'),
+export const diarySheetsIssuedPayload = z
+  .object({
+    issuedOn: isoDateSchema,
+    method: z.enum(['post', 'email', 'in_person', 'online', 'private_link']).default('in_person'),
+    /**
+     * "By private link" (DESIGN.md, the complainant's own diary): the device makes the token and
+     * keeps it; the event carries only its SHA-256, so neither the server nor another device can
+     * rebuild the link from what it stores.
+     */
+    link: z.object({ linkId: idSchema, tokenHash: sha256Schema, partyId: idSchema.optional() }).optional(),
+  })
+  .refine((p) => (p.method === 'private_link') === (p.link !== undefined), {
+    path: ['link'],
+    message: 'A private link is issued with its link, and only then.',
+  })
+
+/** The officer ends a private diary link: it answers like an unknown link from then on. */
+export const diaryLinkRevokedPayload = z.object({
+  linkId: idSchema,
+  reason: optionalText('The reason'),
 })
 
 export const diaryEntryRecordedPayload = z.object({
@@ -143,6 +162,9 @@ export const diaryEntryRecordedPayload = z.object({
   // R5: the impact on the complainant is required, not optional colour.
   impact: longText('The impact on the complainant'),
   recordsAsb: z.boolean().default(true),
+  files: attachedFilesSchema.optional(),
+  /** Sent by the complainant from their private link (attributed to them, not to an officer). */
+  viaLinkId: idSchema.optional(),
 })
 
 export const evidenceAddedPayload = z.object({
@@ -153,6 +175,7 @@ export const evidenceAddedPayload = z.object({
   obtainedOn: isoDateSchema,
   // R5/R6: independent, clear evidence can open a case without a diary entry.
   independent: z.boolean(),
+  files: attachedFilesSchema.optional(),
 })
 
 export const matterClosedPayload = z.object({

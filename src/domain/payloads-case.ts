@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attachedFilesSchema } from './files.ts'
 import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
 import { riskAnswersSchema, riskLevelSchema } from './risk-matrix-schema.ts'
 
@@ -87,6 +88,7 @@ export const incidentRecordedPayload = z.object({
   summary: longText('What happened'),
   reportedBy: shortText('Who reported it'),
   policeReference: z.string().trim().max(60).optional(),
+  files: attachedFilesSchema.optional(),
 })
 
 export const investigationStartedPayload = z.object({ summary: longText('The plan of investigation') })
