@@ -1,4 +1,6 @@
-import { dueAutomaticClosure } from './deadlines.ts'
+import type { AutomaticClosureDeadline } from './deadlines.ts'
+import { dueAutomaticClosure, nextAutomaticClosure } from './deadlines.ts'
+import { endOfLondonDay } from './london-time.ts'
 import type { EventOf } from './events.ts'
 import { systemActorId } from './events.ts'
 import { uuidFromName } from './ids.ts'
@@ -13,7 +15,7 @@ export function automaticClosureEvent(
   now: string,
   deviceId: string,
 ): EventOf<'matterClosed'> | null {
-  const due = dueAutomaticClosure(s, now)
+  const due = dueAutomaticClosure(s, now) ?? closureInForce(s)
   if (!due) return null
   return {
     id: uuidFromName(`${s.id}:${due.reason}:${due.deadline}`),
@@ -30,4 +32,20 @@ export function automaticClosureEvent(
       deadline: due.deadline,
     },
   }
+}
+
+/** When the server should next record an automatic closure on this matter, if ever. */
+export function automaticClosureAt(s: MatterState): string | null {
+  return (nextAutomaticClosure(s) ?? closureInForce(s))?.closesAt ?? null
+}
+
+/**
+ * A closure already in force on the matter (a later fact put it past its deadline, DOMAIN.md
+ * "Where the dates and the people must agree") that the server has not yet written.
+ */
+function closureInForce(s: MatterState): AutomaticClosureDeadline | null {
+  const { automatic, recorded, reason, deadline } = s.closure
+  if (s.phase !== 'closed' || !automatic || recorded || !deadline) return null
+  if (reason !== 'no_contact' && reason !== 'no_evidence') return null
+  return { rule: reason === 'no_contact' ? 'R4' : 'R5', reason, deadline, closesAt: endOfLondonDay(deadline) }
 }

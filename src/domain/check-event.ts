@@ -3,6 +3,8 @@ import { parseEvent, systemActorId } from './events.ts'
 import type { Actor, Guard } from './guard-context.ts'
 import { caseGuards } from './guards-case.ts'
 import { stage1Guards } from './guards-stage1.ts'
+import { stateAt } from './fold.ts'
+import { formatUkDate } from './uk-dates.ts'
 import { londonDate } from './london-time.ts'
 import type { MatterState } from './matter-state.ts'
 import type { Refusal } from './refusal.ts'
@@ -73,9 +75,13 @@ function whyNot(ctx: CheckContext, event: DomainEvent): Refusal | null {
   if (event.matterId !== state.id) return refuse('wrong_matter', 'The entry belongs to a different matter.')
   const guard: Guard<EventType> | undefined = guards[event.type]
   if (!guard) return null
-  return guard(
+  // R4, R5: a closure whose clock ran out before this fact happened is in force, written or not.
+  // The system's own closure is checked against the matter as recorded: it is what writes it.
+  const closing = actor.id === systemActorId && event.type === 'matterClosed'
+  const at = closing ? state : stateAt(state, event.occurredAt)
+  const refusal = guard(
     {
-      state,
+      state: at,
       actor,
       now,
       today: londonDate(now),
@@ -85,4 +91,14 @@ function whyNot(ctx: CheckContext, event: DomainEvent): Refusal | null {
     },
     event,
   )
+  if (refusal?.code === 'matter_closed' && at !== state && at.closure.deadline) {
+    const why = at.closure.reason === 'no_contact' ? 'no contact was made' : 'no ASB was recorded and no evidence was provided'
+    return refuse(
+      'closed_automatically',
+      `The matter closed automatically at the end of ${formatUkDate(at.closure.deadline)} because ${why} in time. ` +
+        'Something that happened after that does not reopen it: reopen the matter first if the work should go on.',
+      at.closure.reason === 'no_contact' ? 'R4' : 'R5',
+    )
+  }
+  return refusal
 }

@@ -56,12 +56,24 @@ const day = londonDate
 export function nextContactDue(s: MatterState): IsoDate | null {
   if (!isLiveCase(s.phase) || !s.caseCreatedAt) return null
   const lastContact = s.contact.lastContactAt
-  if (s.nextContactDueOn && (!lastContact || (s.nextContactSetAt ?? '') >= lastContact)) {
-    return s.nextContactDueOn
-  }
-  const level = s.risk.current?.level ?? 'standard'
   const from = lastContact && lastContact > s.caseCreatedAt ? lastContact : s.caseCreatedAt
-  return addCalendarDays(day(from), riskContactIntervalDays[level])
+  // R7, R8: the interval of the highest level assessed since the last contact. A lower level at a
+  // re-assessment never pulls an earlier date later; it applies from the next contact on.
+  const since = s.risk.history.filter((r) => r.at >= from)
+  const levels = since.length > 0 ? since.map((r) => r.level) : [s.risk.current?.level ?? 'standard']
+  const interval = Math.min(...levels.map((level) => riskContactIntervalDays[level]))
+  const byLevel = addCalendarDays(day(from), interval)
+  if (!s.nextContactDueOn || (lastContact && (s.nextContactSetAt ?? '') < lastContact)) return byLevel
+  // The officer's date wins, except that an assessment at the high level after it was set brings
+  // the contact to at most 7 days after that assessment (DOMAIN.md, R7 and R8), and a lower level
+  // assessed later does not move it back.
+  const setAt = s.nextContactSetAt ?? ''
+  const high = s.risk.history.find((r) => r.level === 'high' && r.at > setAt)
+  if (high) {
+    const cap = addCalendarDays(day(high.at), riskContactIntervalDays.high)
+    return s.nextContactDueOn < cap ? s.nextContactDueOn : cap
+  }
+  return s.nextContactDueOn
 }
 
 /** R8: three calendar months after the last assessment, or at once after a significant change. */

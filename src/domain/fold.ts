@@ -1,4 +1,5 @@
 import { withCorrections } from './corrections.ts'
+import { dueAutomaticClosure } from './deadlines.ts'
 import type { DomainEvent, EventOf, EventType } from './events.ts'
 import type { MatterState } from './matter-state.ts'
 import { partyById } from './matter-state.ts'
@@ -36,6 +37,43 @@ function closeMatter(s: MatterState, at: string, reason: MatterState['closure'][
   s.phase = 'closed'
   s.closure.closedAt = at
   s.closure.reason = reason
+}
+
+/**
+ * R4, R5: an automatic closure is in force from the end of its last day, whether or not the
+ * server has written it yet. Before a fact dated `at` is applied, a clock that ran out before it
+ * closes the matter, so every device and the server give the same answer whenever each syncs
+ * (DOMAIN.md "Where the dates and the people must agree"). Returns whether it closed the matter.
+ */
+export function closeIfDue(s: MatterState, at: string): boolean {
+  const due = dueAutomaticClosure(s, at)
+  if (!due) return false
+  closeMatter(s, due.closesAt, due.reason)
+  s.closure.automatic = true
+  s.closure.deadline = due.deadline
+  s.closure.recorded = false
+  return true
+}
+
+/** The matter as it stands at `at`: with any automatic closure then in force. `s` is not changed. */
+export function stateAt(s: MatterState, at: string): MatterState {
+  if (!dueAutomaticClosure(s, at)) return s
+  const copy = structuredClone(s)
+  closeIfDue(copy, at)
+  return copy
+}
+
+/**
+ * R4, R5: a fact that happened before an automatic closure's instant stops its clock even when it
+ * reaches the server after the closure was written (a call taken on day 9, synced on day 11): the
+ * closure is void and the matter is where it was, as if the fact had synced in time.
+ */
+function voidAutomaticClosure(s: MatterState, at: string, reason: 'no_contact' | 'no_evidence'): void {
+  if (s.phase !== 'closed' || !s.closure.automatic || s.closure.reason !== reason) return
+  if (!s.closure.closedAt || at >= s.closure.closedAt) return
+  s.phase = s.phaseBeforeClosure ?? 'enquiry'
+  s.phaseBeforeClosure = null
+  s.closure = { ...emptyClosure(), lastRejection: s.closure.lastRejection }
 }
 
 const appliers: { [T in EventType]: Applier<T> } = {
@@ -77,7 +115,8 @@ const appliers: { [T in EventType]: Applier<T> } = {
   },
   contactMade: (s, e) => {
     if (!isWithComplainant(s, e.payload.method, e.payload.partyId)) return
-    // R4: any successful contact stops the clock.
+    // R4: any successful contact stops the clock, even one that reached the server late.
+    voidAutomaticClosure(s, e.occurredAt, 'no_contact')
     s.contact.established = true
     if (!s.contact.lastContactAt || e.occurredAt > s.contact.lastContactAt) s.contact.lastContactAt = e.occurredAt
   },
@@ -85,20 +124,34 @@ const appliers: { [T in EventType]: Applier<T> } = {
     s.contact.letterSentOn = e.payload.sentOn
   },
   diarySheetsIssued: (s, e) => {
-    s.diary.sheetsIssuedOn = e.payload.issuedOn
+    // R5: the 42 days run from the first issue; a new copy (lost, another way) does not restart them.
+    const first = s.diary.sheetsIssuedOn
+    if (!first || e.payload.issuedOn < first) s.diary.sheetsIssuedOn = e.payload.issuedOn
     s.phase = laterPhase(s.phase, 'evidence')
   },
   diaryEntryRecorded: (s, e) => {
     s.diary.entries += 1
-    if (e.payload.recordsAsb) s.diary.asbEntries += 1
+    if (e.payload.recordsAsb) {
+      voidAutomaticClosure(s, e.occurredAt, 'no_evidence')
+      s.diary.asbEntries += 1
+    }
     noteReport(s, e.payload.happenedAt)
   },
   evidenceAdded: (s, e) => {
+    voidAutomaticClosure(s, e.occurredAt, 'no_evidence')
     s.evidence.push(e.payload)
   },
   matterClosed: (s, e) => {
+    const { automatic, deadline } = e.payload
+    // The system writes a closure that was already in force: it is the same closure, now recorded.
+    if (automatic && s.phase === 'closed' && s.closure.automatic && s.closure.deadline === deadline) {
+      s.closure.recorded = true
+      return
+    }
     closeMatter(s, e.occurredAt, e.payload.reason)
-    s.closure.automatic = e.payload.automatic
+    s.closure.automatic = automatic
+    s.closure.deadline = deadline ?? null
+    s.closure.recorded = true
   },
   closureAdvised: (s, e) => {
     s.closure.complainantAdvisedOn = e.payload.advisedOn
@@ -209,6 +262,8 @@ function emptyClosure(): MatterState['closure'] {
     closedAt: null,
     reason: null,
     automatic: false,
+    deadline: null,
+    recorded: false,
     approvedBy: null,
     complainantAdvisedOn: null,
   }
@@ -287,7 +342,7 @@ export function evolveOwned(state: MatterState | null, event: DomainEvent): Matt
   if (event.matterId !== state.id) return state
   state.eventCount += 1
   if (event.recordedAt > state.updatedAt) state.updatedAt = event.recordedAt
-  if (event.type !== 'reportReceived') (appliers[event.type] as Applier<EventType>)(state, event)
+  if (event.type !== 'reportReceived') apply(state, event)
   return state
 }
 
@@ -306,8 +361,13 @@ export function fold(events: readonly DomainEvent[]): MatterState | null {
     state.eventCount += 1
     if (event.recordedAt > state.updatedAt) state.updatedAt = event.recordedAt
     if (event === first) continue
-    ;(appliers[event.type] as Applier<EventType>)(state, event)
+    apply(state, event)
   }
   return state
+}
+
+function apply(state: MatterState, event: DomainEvent): void {
+  closeIfDue(state, event.occurredAt)
+  ;(appliers[event.type] as Applier<EventType>)(state, event)
 }
 

@@ -61,3 +61,12 @@ export function knownParties(s: MatterState, ids: readonly string[]): Refusal | 
     ? null
     : refuse('unknown_party', 'Choose people who are parties to this matter.')
 }
+
+/**
+ * R4, R5: a fact that happened before an automatic closure's instant but reached this checker
+ * after it (a call taken on day 9, synced on day 11) is still a fact: it is accepted and stops the
+ * clock (fold voids the closure).
+ */
+export function isLateFact(s: MatterState, occurredAt: string): boolean {
+  return s.phase === 'closed' && s.closure.automatic && s.closure.closedAt !== null && occurredAt < s.closure.closedAt
+}

@@ -1,7 +1,9 @@
 import { correctableTypes, correctedPayload, decidingFieldsChanged } from './corrections.ts'
 import type { EventType } from './events.ts'
 import type { Guard, GuardContext } from './guard-context.ts'
-import { inPhases, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireAssigned, requireLiveCase } from './guard-context.ts'
+import { inPhases, isLateFact, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireAssigned, requireLiveCase } from './guard-context.ts'
+import { londonDate } from './london-time.ts'
+import { formatUkDate } from './uk-dates.ts'
 import { checkClosureOrderExtension, checkLegalStep } from './guards-legal.ts'
 import type { LegalStepTaken } from './payloads-action.ts'
 import type { RiskAssessment } from './payloads-case.ts'
@@ -82,8 +84,7 @@ export const caseGuards: Guards = {
   informationRequested: ({ state }) => inPhases(state, openPhases, 'recording a request for information'),
   incidentRecorded: (ctx, e) => {
     const { state } = ctx
-    const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
-    return (lateFact ? null : inPhases(state, openPhases, 'recording an incident')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
+    return (isLateFact(state, e.occurredAt) ? null : inPhases(state, openPhases, 'recording an incident')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
   },
   investigationStarted: ({ state }) => {
     if (state.phase === 'case') return null
@@ -125,6 +126,15 @@ export const caseGuards: Guards = {
       state.mediationOffers.length > 0 || state.interventions.some((i) => i.kind === 'mediation_referral')
     if (e.payload.reason === 'tit_for_tat' && !mediationOffered) {
       return refuse('mediation_not_offered', 'Offer mediation to both parties before closing as tit for tat.', 'R18')
+    }
+    // R17: the victim is told on or before the day the closure is requested, never at a future date.
+    const told = e.payload.victimTold
+    if (told.told && told.on > londonDate(e.occurredAt)) {
+      return refuse(
+        'victim_told_later',
+        `The victim is told before the closure is requested: the date they were told cannot be after ${formatUkDate(londonDate(e.occurredAt))}.`,
+        'R17',
+      )
     }
     return null
   },

@@ -4,6 +4,7 @@ import type { LegalStepTaken } from './payloads-action.ts'
 import type { Refusal } from './refusal.ts'
 import { refuse } from './refusal.ts'
 import type { StatutoryLimits } from './statutory-limits.ts'
+import { formatUkDate } from './uk-dates.ts'
 import { courtApplicationKinds, legalStepKindLabels } from './vocabulary-lists.ts'
 
 // R13 and R14: what must be on record before a legal step, and the statutory limits it must keep.
@@ -119,6 +120,19 @@ function statutory(s: MatterState, step: LegalStepTaken, today: string, law: Sta
         return refuse(
           'pspo_consultation',
           'Record the consultation with the police, the Police and Crime Commissioner and community representatives before making a PSPO.',
+          'R14',
+        )
+      }
+      // R14: the consultations come before the order: none is dated after the day it is made
+      // (the day it was served, or else the day it is recorded).
+      const madeOn = step.servedOn ?? today
+      const consultedLate = [step.consultedPoliceOn, step.consultedCommissionerOn, step.consultedCommunityOn].some(
+        (on) => on > madeOn,
+      )
+      if (consultedLate) {
+        return refuse(
+          'pspo_consulted_after',
+          `The consultations come before the PSPO is made: each must be dated on or before ${formatUkDate(madeOn)}.`,
           'R14',
         )
       }

@@ -2,7 +2,9 @@ import { dueAutomaticClosure } from './deadlines.ts'
 import type { EventType } from './events.ts'
 import { systemActorId } from './events.ts'
 import type { Guard } from './guard-context.ts'
-import { inPhases, knownParties, notInFuture, openPhases, requireAssigned } from './guard-context.ts'
+import { inPhases, isLateFact, knownParties, notInFuture, openPhases, requireAssigned } from './guard-context.ts'
+import { londonDate } from './london-time.ts'
+import { formatUkDate } from './uk-dates.ts'
 import { isAssessment } from './phases.ts'
 import { refuse } from './refusal.ts'
 import { automaticClosureReasons } from './vocabulary-lists.ts'
@@ -41,10 +43,8 @@ export const stage1Guards: Guards = {
     knownParties(state, e.payload.partyId ? [e.payload.partyId] : []),
   contactMade: (ctx, e) => {
     const { state } = ctx
-    // A contact made before an automatic closure but synced after it is still a fact (R4).
-    const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
     return (
-      (lateFact ? null : inPhases(state, openPhases, 'recording a contact')) ??
+      (isLateFact(state, e.occurredAt) ? null : inPhases(state, openPhases, 'recording a contact')) ??
       (e.payload.method === 'agency_liaison' ? null : anonymousNeedsParty(state.anonymous, e.payload.partyId)) ??
       knownParties(state, e.payload.partyId ? [e.payload.partyId] : [])
     )
@@ -59,6 +59,15 @@ export const stage1Guards: Guards = {
       return refuse(
         'phone_attempts_required',
         `Try the complainant by phone three times first (${state.contact.failedPhoneAttempts} so far).`,
+        'R4',
+      )
+    }
+    // R4: the letter follows the third unanswered call; it cannot be dated before it.
+    const third = state.contact.thirdFailedAttemptAt && londonDate(state.contact.thirdFailedAttemptAt)
+    if (third && e.payload.sentOn < third) {
+      return refuse(
+        'letter_before_calls',
+        `The letter or e-mail follows the third unanswered call, made on ${formatUkDate(third)}: it cannot be dated earlier.`,
         'R4',
       )
     }
@@ -79,19 +88,24 @@ export const stage1Guards: Guards = {
   diaryEntryRecorded: (ctx, e) => {
     const { state } = ctx
     if (state.phase === 'enquiry') return refuse('diary_sheets_required', 'Issue diary sheets before recording diary entries.', 'R5')
-    const lateFact = state.closure.automatic && state.closure.closedAt && e.occurredAt < state.closure.closedAt
-    return (lateFact ? null : inPhases(state, openPhases, 'recording a diary entry')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
+    return (isLateFact(state, e.occurredAt) ? null : inPhases(state, openPhases, 'recording a diary entry')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
   },
+  // R5: evidence provided before the no-evidence closure but synced after it still counts.
   evidenceAdded: (ctx, e) =>
-    inPhases(ctx.state, openPhases, 'adding evidence') ?? notInFuture(ctx, e.payload.obtainedOn, 'The date obtained'),
+    (isLateFact(ctx.state, e.occurredAt) ? null : inPhases(ctx.state, openPhases, 'adding evidence')) ??
+    notInFuture(ctx, e.payload.obtainedOn, 'The date obtained'),
   matterClosed: ({ state, actor, now }, e) => {
     const automatic = (automaticClosureReasons as readonly string[]).includes(e.payload.reason)
     if (automatic || e.payload.automatic || actor.id === systemActorId) {
       // R4, R5: only the system records these, once the deadline has passed.
-      const due = dueAutomaticClosure(state, now)
       if (actor.id !== systemActorId || !e.payload.automatic) {
         return refuse('automatic_only', 'This closure is recorded automatically when its deadline passes.')
       }
+      // Due now, or already in force (a later fact put the matter past it) and not yet written.
+      const inForce = state.phase === 'closed' && state.closure.automatic && !state.closure.recorded
+      const due = inForce
+        ? { reason: state.closure.reason, deadline: state.closure.deadline }
+        : dueAutomaticClosure(state, now)
       if (!due || due.reason !== e.payload.reason || due.deadline !== e.payload.deadline) {
         return refuse('not_due', 'No automatic closure is due on this matter now.')
       }

@@ -86,6 +86,13 @@ export type MatterState = {
     closedAt: string | null
     reason: AssessmentClosureReason | CaseClosureReason | null
     automatic: boolean
+    /** R4, R5: the last day of the clock that closed the matter automatically. */
+    deadline: IsoDate | null
+    /**
+     * False while an automatic closure is in force but the server has not yet written it: a later
+     * fact put the matter past its deadline (DOMAIN.md "Where the dates and the people must agree").
+     */
+    recorded: boolean
     approvedBy: string | null
     complainantAdvisedOn: IsoDate | null
   }

@@ -7,6 +7,9 @@ import { agreementKinds } from './vocabulary-lists.ts'
 
 const partyIds = z.array(idSchema).min(1, { error: 'Choose who it is for.' })
 
+/** R12, R18: "both parties" are two different people; a list that names someone twice is refused. */
+const namesSomeoneTwice = (ids: readonly string[]) => new Set(ids).size !== ids.length
+
 export const interventionRecordedPayload = z
   .object({
     interventionId: idSchema,
@@ -21,6 +24,13 @@ export const interventionRecordedPayload = z
     consents: z.array(z.object({ partyId: idSchema, consented: z.boolean() })).default([]),
   })
   .superRefine((i, ctx) => {
+    if (namesSomeoneTwice(i.partyIds)) {
+      ctx.addIssue({ code: 'custom', path: ['partyIds'], message: 'The same person is named twice: choose different people.' })
+    }
+    // s43 (R14): the time given to comply runs after the warning is given.
+    if (i.complyBy && i.complyBy <= i.date) {
+      ctx.addIssue({ code: 'custom', path: ['complyBy'], message: 'The date to comply by must be after the date of the warning.' })
+    }
     if (agreementKinds.includes(i.kind)) {
       if (!i.terms) ctx.addIssue({ code: 'custom', path: ['terms'], message: 'Set out the terms of the agreement.' })
       if (!i.reviewOn) ctx.addIssue({ code: 'custom', path: ['reviewOn'], message: 'Give a review date for the agreement.' })
@@ -49,15 +59,24 @@ export const mediationOfferedPayload = z.object({
   offeredOn: isoDateSchema,
   responses: z
     .array(z.object({ partyId: idSchema, response: z.enum(['consented', 'declined', 'no_response']) }))
-    .min(2, { error: 'Mediation is offered to both parties.' }),
+    .min(2, { error: 'Mediation is offered to both parties.' })
+    .refine((rs) => !namesSomeoneTwice(rs.map((r) => r.partyId)), {
+      error: 'Mediation is offered to two different people: the same person is named twice.',
+    }),
 })
 
-export const legalDecisionRecordedPayload = z.object({
-  decisionId: idSchema,
-  legalServicesConsulted: z.boolean(),
-  advice: optionalText('The advice given', 10_000),
-  proportionality: longText('Why the step is reasonable and proportionate'),
-})
+export const legalDecisionRecordedPayload = z
+  .object({
+    decisionId: idSchema,
+    legalServicesConsulted: z.boolean(),
+    advice: optionalText('The advice given', 10_000),
+    proportionality: longText('Why the step is reasonable and proportionate'),
+  })
+  // R13: a record that says legal services were consulted says what they advised.
+  .refine((d) => !d.legalServicesConsulted || Boolean(d.advice), {
+    path: ['advice'],
+    error: 'Say what legal services advised.',
+  })
 
 const legalStepBase = {
   stepId: idSchema,

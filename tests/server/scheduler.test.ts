@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import type { EventOf } from '../../src/domain/events.ts'
+import type { DomainEvent, EventOf } from '../../src/domain/events.ts'
 import type { LogEntry } from '../../src/server/logging/log.ts'
 import { silentLog } from '../../src/server/logging/log.ts'
 import { recordDueClosures } from '../../src/server/scheduler/automatic-closures.ts'
@@ -8,7 +8,7 @@ import { startScheduler } from '../../src/server/scheduler/scheduler.ts'
 import type { Storage } from '../../src/server/storage/storage.ts'
 import { aMatter } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
-import { countRows, testNow, testServer } from './support/test-server.ts'
+import { countRows, storedState, testNow, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
 
 // R4, R5: the server records automatic closures once their deadline passes, with no device online.
@@ -91,6 +91,31 @@ describe.each(testDrivers)('automatic closures on $name', (driver) => {
     m.on('2026-11-05').contactMade()
     await s.push(await s.signIn('officer1'), [m.last()])
     expect(await recordDueClosures(storage(), now, silentLog)).toBe(0)
+  })
+
+  it('R4: a call taken before the deadline that reaches the server after the closure stops the clock: the matter is open again', async () => {
+    const { m, s } = await letterWithNoReply()
+    expect(await recordDueClosures(storage(), now, silentLog)).toBe(1)
+    // Taken on Fri 13 Nov (day 9) on a tablet with no signal, synced on 25 Nov.
+    m.at('2026-11-13T15:00:00.000Z').contactMade()
+    const [result] = await s.push(await s.signIn('officer1'), [m.last()])
+    expect(result?.status).toBe('accepted')
+    expect(await storedState(storage())).toMatchObject({
+      phase: 'enquiry',
+      contact: { established: true },
+    })
+    expect(await recordDueClosures(storage(), new Date(now.getTime() + 60_000), silentLog)).toBe(0)
+  })
+
+  it('R4: a contact dated after the deadline is refused although the scheduler has not closed the matter yet', async () => {
+    const { m, s } = await letterWithNoReply()
+    // The device refuses it too; a device on older code might still send it.
+    const late = m
+      .at('2026-11-18T10:00:00.000Z')
+      .propose('contactMade', { method: 'phone', direction: 'inbound', summary: 'Rang.' })
+    const [result] = await s.push(await s.signIn('officer1'), [late as DomainEvent])
+    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'closed_automatically' } })
+    expect(await recordDueClosures(storage(), now, silentLog)).toBe(1)
   })
 
   it('R5: closes an evidence matter 42 days after diary sheets with no ASB recorded', async () => {

@@ -1,4 +1,4 @@
-import { nextAutomaticClosure } from '../../domain/deadlines.ts'
+import { automaticClosureAt } from '../../domain/automatic-closure.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { Sql } from '../storage/storage.ts'
 import { audienceOf } from './visibility.ts'
@@ -49,7 +49,7 @@ export async function saveStates(sql: Sql, writes: readonly MatterWrite[]): Prom
       assigned_officer_id: state.assignedOfficerId,
       phase: state.phase,
       audience: audienceOf(state),
-      automatic_closure_at: nextAutomaticClosure(state)?.closesAt ?? null,
+      automatic_closure_at: automaticClosureAt(state),
       last_seq: lastSeq,
       state,
     }))
