@@ -18,13 +18,16 @@ const dexieOnlyInDb = {
   ],
 }
 
-/** @param {string} layer */
-const pureLayerImports = (layer) => ({
+/**
+ * @param {string} layer
+ * @param {string[]} packages
+ */
+const pureLayerImports = (layer, packages = pureLayerPackages) => ({
   patterns: [
     {
       // Anything that is neither relative nor an allowed package, so no React, Dexie, fetch wrappers or node:*.
-      regex: `^(?!\\.{1,2}/|(${pureLayerPackages.join('|')})(/|$))`,
-      message: `${layer} is shared by the browser and the server: it imports only ${pureLayerPackages.join(', ')} and its own files.`,
+      regex: `^(?!\\.{1,2}/|(${packages.join('|')})(/|$))`,
+      message: `${layer} is shared by the browser and the server: it imports only ${packages.join(', ')} and its own files.`,
     },
   ],
 })
@@ -105,6 +108,13 @@ export default defineConfig(
               message: 'src/domain is pure: it imports nothing of ours outside src/domain.',
             },
             {
+              target: './src/documents',
+              from: './src',
+              except: ['./domain', './documents'],
+              message:
+                'src/documents turns events into document bytes: it imports only src/domain (DESIGN.md "Shape").',
+            },
+            {
               target: './src/api',
               from: './src',
               except: ['./domain', './api'],
@@ -174,6 +184,16 @@ export default defineConfig(
   {
     files: ['src/api/**'],
     rules: { 'no-restricted-imports': ['error', pureLayerImports('src/api')] },
+  },
+  {
+    // Documents are made on the device (offline) and by the server's CLI: no node:*, no React, no Dexie.
+    files: ['src/documents/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        pureLayerImports('src/documents', ['zod', 'pdf-lib', '@pdf-lib/fontkit']),
+      ],
+    },
   },
   {
     files: ['src/server/logging/**', 'src/server/logging.ts', 'scripts/**'],
