@@ -208,7 +208,7 @@ const appliers: { [T in EventType]: Applier<T> } = {
     s.legal.decisions.push({ ...e.payload, at: e.occurredAt })
   },
   legalStepTaken: (s, e) => {
-    s.legal.steps.push({ ...e.payload, at: e.occurredAt })
+    s.legal.steps.push({ ...e.payload, at: e.occurredAt, breaches: [], penalties: [] })
     s.phase = laterPhase(s.phase, 'legal')
   },
   legalStepDatesSet: (s, e) => {
@@ -217,6 +217,17 @@ const appliers: { [T in EventType]: Applier<T> } = {
     const { stepId: _stepId, extendedToMonths, ...dates } = e.payload
     Object.assign(step, dates)
     if (extendedToMonths !== undefined && step.kind === 'closure_order') step.orderMonths = extendedToMonths
+  },
+  preApplicationRiskAssessed: (s, e) => {
+    ;(s.legal.preApplicationAssessments ??= []).push({ ...e.payload, at: e.occurredAt })
+  },
+  legalStepBreached: (s, e) => {
+    const step = s.legal.steps.find((st) => st.stepId === e.payload.stepId)
+    if (step) (step.breaches ??= []).push(e.payload)
+  },
+  fixedPenaltyIssued: (s, e) => {
+    const step = s.legal.steps.find((st) => st.stepId === e.payload.stepId)
+    if (step) (step.penalties ??= []).push(e.payload)
   },
   closureRequested: (s, e) => {
     s.closure.request = { ...e.payload, requestedBy: e.actorId, at: e.occurredAt, fromPhase: s.phase }
@@ -310,7 +321,7 @@ function initialState(e: EventOf<'reportReceived'>): MatterState {
     investigationStartedAt: null,
     interventions: [],
     mediationOffers: [],
-    legal: { decisions: [], steps: [] },
+    legal: { decisions: [], steps: [], preApplicationAssessments: [] },
     closure: emptyClosure(),
     feedback: { invitedOn: null, receivedOn: null },
     reopenings: 0,

@@ -4,7 +4,7 @@ import type { Guard, GuardContext } from './guard-context.ts'
 import { inPhases, isLateFact, knownParties, liveOrPendingPhases, notInFuture, openPhases, requireAssigned, requireLiveCase } from './guard-context.ts'
 import { londonDate } from './london-time.ts'
 import { formatUkDate } from './uk-dates.ts'
-import { checkClosureOrderExtension, checkLegalStep } from './guards-legal.ts'
+import { checkClosureOrderExtension, checkLegalStep, fixedPenaltyCap } from './guards-legal.ts'
 import type { LegalStepTaken } from './payloads-action.ts'
 import type { RiskAssessment } from './payloads-case.ts'
 import { isAssessment } from './phases.ts'
@@ -103,7 +103,26 @@ export const caseGuards: Guards = {
   mediationOffered: ({ state }, e) =>
     inPhases(state, liveOrPendingPhases, 'offering mediation') ?? knownParties(state, e.payload.responses.map((r) => r.partyId)),
   legalDecisionRecorded: ({ state }) => requireLiveCase(state, 'a legal decision record'),
-  legalStepTaken: (ctx, e) => requireLiveCase(ctx.state, 'a legal step') ?? checkLegalStep(ctx.state, e.payload, ctx.now, ctx.law),
+  legalStepTaken: (ctx, e) => requireLiveCase(ctx.state, 'a legal step') ?? checkLegalStep(ctx.state, e.payload, ctx.today, ctx.law),
+  preApplicationRiskAssessed: ({ state }, e) =>
+    requireLiveCase(state, 'a risk assessment before applying') ?? knownParties(state, [e.payload.partyId]),
+  legalStepBreached: (ctx, e) => {
+    if (!ctx.state.legal.steps.some((s) => s.stepId === e.payload.stepId)) {
+      return refuse('unknown_step', 'That legal step is not on this case.', 'R14')
+    }
+    return inPhases(ctx.state, openPhases, 'recording a breach') ?? notInFuture(ctx, e.payload.occurredOn, 'The date of the breach')
+  },
+  fixedPenaltyIssued: (ctx, e) => {
+    const step = ctx.state.legal.steps.find((s) => s.stepId === e.payload.stepId)
+    if (!step || (step.kind !== 'community_protection_notice' && step.kind !== 'public_space_protection_order')) {
+      return refuse('penalty_needs_notice', 'A fixed penalty is for breaching a Community Protection Notice or a PSPO on this case.', 'R14')
+    }
+    const cap = fixedPenaltyCap(ctx.law, e.payload.issuedOn, ctx.state.location.postcode)
+    if (e.payload.amountPounds > cap) {
+      return refuse('penalty_too_high', `A fixed penalty issued on ${formatUkDate(e.payload.issuedOn)} can be at most £${cap}.`, 'R14')
+    }
+    return inPhases(ctx.state, openPhases, 'issuing a fixed penalty') ?? notInFuture(ctx, e.payload.issuedOn, 'The date issued')
+  },
   legalStepDatesSet: (ctx, e) => {
     const step = ctx.state.legal.steps.find((s) => s.stepId === e.payload.stepId)
     if (!step) return refuse('unknown_step', 'That legal step is not on this case.', 'R14')
@@ -154,7 +173,7 @@ export const caseGuards: Guards = {
     if (state.caseCreatedAt && !isManager(ctx)) return refuse('manager_only', 'Only a manager can reopen a closed case.', 'R19')
     return null
   },
-  entryCorrected: ({ state, findEvent, now, law }, e) => {
+  entryCorrected: ({ state, findEvent, law }, e) => {
     const target = findEvent(e.payload.targetEventId)
     if (!target || target.matterId !== state.id) return refuse('unknown_entry', 'That entry is not on this matter.')
     if (!correctableTypes.includes(target.type)) {
@@ -167,6 +186,6 @@ export const caseGuards: Guards = {
     const corrected = correctedPayload(target, e.payload.changes)
     if (!corrected) return refuse('invalid_correction', 'The corrected entry would not be complete or valid.')
     // R14: a corrected legal step still keeps the statutory limits it was checked against.
-    return target.type === 'legalStepTaken' ? checkLegalStep(state, corrected as LegalStepTaken, now, law) : null
+    return target.type === 'legalStepTaken' ? checkLegalStep(state, corrected as LegalStepTaken, londonDate(target.occurredAt), law) : null
   },
 }

@@ -26,7 +26,12 @@ export type Intervention = PayloadOf<'interventionRecorded'> & {
   breaches: PayloadOf<'interventionBreached'>[]
 }
 
-export type LegalStep = PayloadOf<'legalStepTaken'> & { at: string }
+export type LegalStep = PayloadOf<'legalStepTaken'> & {
+  at: string
+  /** Optional: states stored before breaches and penalties were kept have neither. */
+  breaches?: PayloadOf<'legalStepBreached'>[]
+  penalties?: PayloadOf<'fixedPenaltyIssued'>[]
+}
 
 export type ClosureRequest = PayloadOf<'closureRequested'> & {
   requestedBy: string
@@ -79,6 +84,8 @@ export type MatterState = {
   legal: {
     decisions: (PayloadOf<'legalDecisionRecorded'> & { at: string })[]
     steps: LegalStep[]
+    /** 2026 Act: risk assessments of respondents before a Respect Order application. */
+    preApplicationAssessments?: (PayloadOf<'preApplicationRiskAssessed'> & { at: string })[]
   }
   closure: {
     request: ClosureRequest | null

@@ -89,6 +89,15 @@ const legalStepBase = {
 }
 
 export const powerOfArrestGrounds = ['violence', 'threatened_violence', 'significant_risk_of_harm'] as const
+/** 2026 Act: a Respect Order may exclude the respondent from their home only on these grounds. */
+export const exclusionGrounds = ['violence', 'significant_risk_of_harm'] as const
+export const closureNoticeIssuers = ['council', 'police', 'social_landlord'] as const
+
+/** Each requirement of a Respect Order names who supervises it (2026 Act). */
+const requirement = z.object({
+  description: shortText('The requirement'),
+  supervisor: shortText('Who supervises the requirement'),
+})
 
 export const legalStepTakenPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('letter_before_action'), ...legalStepBase }),
@@ -97,6 +106,8 @@ export const legalStepTakenPayload = z.discriminatedUnion('kind', [
     kind: z.literal('civil_injunction'),
     ...legalStepBase,
     respondentAge: z.int().min(0).max(120),
+    /** Recorded so the age on the day of the application is checked, not typed. */
+    respondentDateOfBirth: isoDateSchema.optional(),
     durationMonths: z.int().min(1).max(120).optional(),
     youthOffendingTeamConsulted: z.boolean().default(false),
     powerOfArrest: z.boolean().default(false),
@@ -108,6 +119,8 @@ export const legalStepTakenPayload = z.discriminatedUnion('kind', [
     premises: shortText('The premises'),
     noticeServedAt: instantSchema,
     noticeHours: z.int().min(1).max(48),
+    /** Who issued the closure notice: social landlords may, once the 2026 Act allows it. */
+    issuer: z.enum(closureNoticeIssuers).default('council'),
     noticeExtensionSignedOffBy: z.string().trim().max(200).optional(),
     hearingAt: instantSchema,
     orderMonths: z.int().min(1).max(6).optional(),
@@ -127,8 +140,70 @@ export const legalStepTakenPayload = z.discriminatedUnion('kind', [
     consultedCommissionerOn: isoDateSchema.optional(),
     consultedCommunityOn: isoDateSchema.optional(),
   }),
+  // The Crime and Policing Act 2026 (DOMAIN.md): each refused before its date in force here.
+  z
+    .object({
+      kind: z.literal('respect_order'),
+      ...legalStepBase,
+      respondentDateOfBirth: isoDateSchema,
+      court: z.enum(['county_court', 'high_court']),
+      prohibitions: optionalText('The prohibitions', 10_000),
+      requirements: z.array(requirement).max(30).default([]),
+      /** Months, or absent for "until further order". */
+      termMonths: z.int().min(1).max(240).optional(),
+      excludesFromHome: z.boolean().default(false),
+      exclusionGrounds: z.enum(exclusionGrounds).optional(),
+    })
+    .refine((o) => Boolean(o.prohibitions) || o.requirements.length > 0, {
+      path: ['prohibitions'],
+      error: 'A Respect Order sets out prohibitions, requirements or both.',
+    })
+    .refine((o) => !o.excludesFromHome || o.exclusionGrounds !== undefined, {
+      path: ['exclusionGrounds'],
+      error: 'Excluding someone from their home needs violence or a significant risk of harm.',
+    }),
+  z.object({
+    kind: z.literal('youth_injunction'),
+    ...legalStepBase,
+    respondentDateOfBirth: isoDateSchema,
+    durationMonths: z.int().min(1).max(120),
+    youthOffendingTeamConsulted: z.boolean().default(false),
+  }),
+  z.object({
+    kind: z.literal('housing_injunction'),
+    ...legalStepBase,
+    premises: shortText('The premises'),
+    nuisance: longText('The housing-related nuisance or annoyance'),
+  }),
 ])
 export type LegalStepTaken = z.infer<typeof legalStepTakenPayload>
+
+/** 2026 Act: before applying for a Respect Order, a risk assessment of the respondent. */
+export const preApplicationRiskAssessedPayload = z.object({
+  assessmentId: idSchema,
+  partyId: idSchema,
+  harmToOthers: longText('The risk of harm to others'),
+  respondentVulnerabilities: longText('The respondent’s vulnerabilities'),
+  alternativesTried: longText('The alternatives tried'),
+})
+
+/** A breach of an order or notice; breaching a Respect Order is a crime, referred for prosecution. */
+export const legalStepBreachedPayload = z.object({
+  stepId: idSchema,
+  occurredOn: isoDateSchema,
+  details: longText('What the breach was'),
+  referredForProsecution: z.boolean().default(false),
+  prosecutionReference: z.string().trim().max(60).optional(),
+})
+
+/** A fixed penalty for breaching a CPN or a PSPO, capped by the law on the day it is issued. */
+export const fixedPenaltyIssuedPayload = z.object({
+  penaltyId: idSchema,
+  stepId: idSchema,
+  partyId: idSchema.optional(),
+  issuedOn: isoDateSchema,
+  amountPounds: z.int({ error: 'Give the amount in whole pounds.' }).min(1, { error: 'Give the amount in whole pounds.' }),
+})
 
 export const legalStepDatesSetPayload = z.object({
   stepId: idSchema,

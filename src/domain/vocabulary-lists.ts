@@ -140,6 +140,9 @@ export const legalStepKinds = [
   'community_protection_notice',
   'legal_undertaking',
   'public_space_protection_order',
+  'respect_order',
+  'youth_injunction',
+  'housing_injunction',
 ] as const
 export type LegalStepKind = (typeof legalStepKinds)[number]
 export const legalStepKindLabels: Record<LegalStepKind, string> = {
@@ -149,9 +152,18 @@ export const legalStepKindLabels: Record<LegalStepKind, string> = {
   community_protection_notice: 'Community Protection Notice',
   legal_undertaking: 'Legal undertaking',
   public_space_protection_order: 'Public Space Protection Order',
+  respect_order: 'Respect Order',
+  youth_injunction: 'Youth Injunction',
+  housing_injunction: 'Housing Injunction',
 }
 /** R13 decision: court applications need the Council's legal services' advice on record. */
-export const courtApplicationKinds: readonly LegalStepKind[] = ['civil_injunction', 'closure_order']
+export const courtApplicationKinds: readonly LegalStepKind[] = [
+  'civil_injunction',
+  'closure_order',
+  'respect_order',
+  'youth_injunction',
+  'housing_injunction',
+]
 
 export const evidenceKinds = [
   'statement',

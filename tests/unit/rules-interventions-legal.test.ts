@@ -210,7 +210,7 @@ describe('R14 legal steps', () => {
     expect(refusalOf(() => step(m, cpn(m, written)))).toEqual({
       code: 'cpn_too_early',
       message:
-        'The time the written warning gave to comply has not passed (until 2026-11-16) (s43).',
+        'The time the written warning gave to comply has not passed (until Mon 16 Nov 2026) (s43).',
       rule: 'R14',
     })
     m.on('2026-11-17')

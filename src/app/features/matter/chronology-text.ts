@@ -61,6 +61,9 @@ export const kindOfType: Record<EventType, EntryKind> = {
   legalDecisionRecorded: 'legal',
   legalStepTaken: 'legal',
   legalStepDatesSet: 'legal',
+  preApplicationRiskAssessed: 'legal',
+  legalStepBreached: 'legal',
+  fixedPenaltyIssued: 'legal',
   closureRequested: 'closure',
   closureApproved: 'closure',
   closureRejected: 'closure',
@@ -164,6 +167,12 @@ export function entryTitle(e: DomainEvent): string {
       return `Legal step: ${legalStepKindLabels[e.payload.kind]}`
     case 'legalStepDatesSet':
       return 'Legal step dates updated'
+    case 'preApplicationRiskAssessed':
+      return 'Risk assessment before applying for a Respect Order'
+    case 'legalStepBreached':
+      return e.payload.referredForProsecution ? 'Breach of an order: referred for prosecution' : 'Breach of an order recorded'
+    case 'fixedPenaltyIssued':
+      return `Fixed penalty of £${e.payload.amountPounds} issued`
     case 'closureRequested':
       return `Closure requested: ${caseClosureReasonLabels[e.payload.reason].toLowerCase()}`
     case 'closureApproved':

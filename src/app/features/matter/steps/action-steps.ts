@@ -8,6 +8,7 @@ import {
 } from '../../../../domain/vocabulary-lists.ts'
 import type { FormValues } from '../../../forms/field-spec.ts'
 import { entryTitle, fieldLabel } from '../chronology-text.ts'
+import { legal2026Fields, requirementsFromSlots } from './legal-2026-steps.ts'
 import { optionsOf } from './options.ts'
 import type { StepDefinition } from './step-definition.ts'
 import { live, liveOrPending, open } from './step-definition.ts'
@@ -118,8 +119,8 @@ export const actionSteps: StepDefinition[] = [
             .map((i) => ({ value: i.interventionId, label: `Warning letter of ${i.date}${i.complyBy ? `, comply by ${i.complyBy}` : ''}` })),
       },
       { name: 'respondentAge', label: 'Respondent’s age', kind: 'number', min: 0, max: 120, showIf: kindIs('civil_injunction') },
-      { name: 'durationMonths', label: 'Length in months', kind: 'number', min: 1, optional: true, showIf: kindIs('civil_injunction', 'public_space_protection_order') },
-      { name: 'youthOffendingTeamConsulted', label: 'Youth offending team consulted (under 18)', kind: 'checkbox', showIf: kindIs('civil_injunction') },
+      { name: 'durationMonths', label: 'Length in months', kind: 'number', min: 1, optional: true, showIf: kindIs('civil_injunction', 'public_space_protection_order', 'youth_injunction') },
+      { name: 'youthOffendingTeamConsulted', label: 'Youth offending team consulted (under 18)', kind: 'checkbox', showIf: kindIs('civil_injunction', 'youth_injunction') },
       { name: 'powerOfArrest', label: 'Power of arrest attached', kind: 'checkbox', showIf: kindIs('civil_injunction') },
       {
         name: 'powerOfArrestGrounds',
@@ -129,7 +130,8 @@ export const actionSteps: StepDefinition[] = [
         showIf: (v) => v.kind === 'civil_injunction' && Boolean(v.powerOfArrest),
         options: powerOfArrestGrounds.map((g) => ({ value: g, label: g.replace(/_/g, ' ') })),
       },
-      { name: 'premises', label: 'Premises', kind: 'text', showIf: kindIs('closure_order') },
+      { name: 'premises', label: 'Premises', kind: 'text', showIf: kindIs('closure_order', 'housing_injunction') },
+      ...legal2026Fields,
       { name: 'noticeServedAt', label: 'Closure notice served at', kind: 'datetime', showIf: kindIs('closure_order') },
       { name: 'noticeHours', label: 'Notice lasts (hours)', kind: 'number', min: 1, max: 48, showIf: kindIs('closure_order') },
       { name: 'noticeExtensionSignedOffBy', label: 'Extended to 48 hours: signed off by', kind: 'text', optional: true, showIf: kindIs('closure_order') },
@@ -144,6 +146,7 @@ export const actionSteps: StepDefinition[] = [
       { name: 'expiresOn', label: 'Expiry date', kind: 'date', optional: true },
       { name: 'notes', label: 'Notes', kind: 'textarea', optional: true },
     ],
+    transform: requirementsFromSlots,
   },
   {
     id: 'legalStepDatesSet',

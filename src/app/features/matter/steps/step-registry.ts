@@ -2,10 +2,11 @@ import type { MatterState } from '../../../../domain/matter-state.ts'
 import type { Role } from '../../../../domain/vocabulary.ts'
 import { actionSteps } from './action-steps.ts'
 import { caseSteps } from './case-steps.ts'
+import { legal2026Steps } from './legal-2026-steps.ts'
 import { stage1Steps } from './stage1-steps.ts'
 import type { StepDefinition } from './step-definition.ts'
 
-export const allSteps: StepDefinition[] = [...stage1Steps, ...caseSteps, ...actionSteps]
+export const allSteps: StepDefinition[] = [...stage1Steps, ...caseSteps, ...actionSteps, ...legal2026Steps]
 
 // Steps the rules would always refuse on this matter are not offered at all.
 const contactOnly = new Set(['contactLetterSent', 'feedbackInvited', 'closureAdvised'])
