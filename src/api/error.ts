@@ -16,6 +16,13 @@ export const errorCodes = [
   'rate_limited',
   'internal',
   'unavailable',
+  // Evidence files (api/files.ts).
+  'invalid_file_name',
+  'length_required',
+  'empty_file',
+  'incomplete_upload',
+  'hash_mismatch',
+  'range_not_satisfiable',
 ] as const
 export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../api/auth-login.ts'
+import type { FileStore } from './files/file-store.ts'
 import type { RateLimit } from './http/rate-limit.ts'
 import type { Log } from './logging/log.ts'
 import type { Storage } from './storage/storage.ts'
@@ -25,6 +26,8 @@ export type AppDeps = {
   log: Log
   clock: () => Date
   limits: Limits
+  /** Evidence files: their records and bytes (files/file-store.ts). */
+  files: FileStore
   /** The built app (vite's dist/); no static serving when absent. */
   distDir?: string
 }

@@ -7,6 +7,7 @@ import { logUnhandled, requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticApp } from './http/static-app.ts'
 import { authRoutes } from './routes/auth-routes.ts'
+import { fileRoutes } from './routes/file-routes.ts'
 import { healthRoute } from './routes/health-route.ts'
 import { publicReportRoutes } from './routes/public-report-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
@@ -20,15 +21,17 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', async (c, next) => {
     await next()
     // Case data must not linger in browser or proxy caches; the device keeps its own copy.
-    c.header('Cache-Control', 'no-store')
+    // Evidence files say their own (`private`: a browser may keep them, a proxy never).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
   })
   // Each route that reads a body sets its own size limit (login 4 KB, push 4 MB, public
-  // reports 16 KB); GET routes never read one.
+  // reports 16 KB, files MAX_FILE_BYTES, streamed); GET routes never read one.
 
   app.route('/api/health', healthRoute(deps))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/sync', syncRoutes(deps))
   app.route('/api/users', usersRoutes(deps))
+  app.route('/api/files', fileRoutes(deps))
   app.route('/api/public', publicReportRoutes(deps))
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'There is no such API route.'))
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultMaxFileBytes } from '../domain/files.ts'
 
 // The server's settings, from the environment (and `--demo` on the command line). Checked once
 // at start: a bad value stops the server with a sentence saying which, instead of a crash later.
@@ -25,6 +26,18 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.int().min(1_000))
     .default(60_000),
+  MAX_FILE_BYTES: z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.int().min(1).max(Number.MAX_SAFE_INTEGER))
+    .default(defaultMaxFileBytes),
+  ORPHAN_FILE_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number)
+    .pipe(z.number().positive())
+    .default(72),
 })
 
 export type Config = {
@@ -35,6 +48,10 @@ export type Config = {
   distDir: string
   demo: boolean
   schedulerIntervalMs: number
+  /** The largest evidence file accepted, in bytes. */
+  maxFileBytes: number
+  /** How long a file uploaded and never referenced is kept. */
+  orphanFileHours: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
@@ -59,6 +76,8 @@ export function loadConfig(
       distDir: e.DIST_DIR,
       demo: e.DEMO || argv.includes('--demo'),
       schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+      maxFileBytes: e.MAX_FILE_BYTES,
+      orphanFileHours: e.ORPHAN_FILE_HOURS,
     },
   }
 }

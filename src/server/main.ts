@@ -4,6 +4,7 @@ import { defaultLimits } from './app-env.ts'
 import { countUsers } from './auth/users.ts'
 import { loadConfig } from './config.ts'
 import { demoSignInText, seedDemoIfEmpty } from './demo/seed-demo.ts'
+import { createFileStore, fileBytesFor } from './files/file-store.ts'
 import { describeError, jsonLog } from './logging/log.ts'
 import { startScheduler } from './scheduler/scheduler.ts'
 import { migrate } from './storage/migrate.ts'
@@ -42,8 +43,17 @@ if (config.demo) {
 }
 const noOneCanSignIn = (await countUsers(storage)) === 0
 
-const app = createApp({ storage, log, clock, limits: defaultLimits, distDir: config.distDir })
-const scheduler = startScheduler({ storage, log, clock, intervalMs: config.schedulerIntervalMs })
+const files = createFileStore(storage, fileBytesFor(storage, config.dataDir), {
+  maxFileBytes: config.maxFileBytes,
+})
+const app = createApp({ storage, log, clock, limits: defaultLimits, distDir: config.distDir, files })
+const scheduler = startScheduler({
+  storage,
+  log,
+  clock,
+  intervalMs: config.schedulerIntervalMs,
+  files: { store: files, orphanAfterMs: config.orphanFileHours * 3_600_000 },
+})
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`
   say(`Casebook is running at ${url} (database: ${storage.driver})`)

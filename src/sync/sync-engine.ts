@@ -40,6 +40,11 @@ export type SyncDeps = {
   locks?: Locks | undefined
   /** How soon after a step is recorded it is sent, when the device is online (default 2 s). */
   afterWriteMs?: number
+  /**
+   * The server does not hold files that pending events reference (DESIGN.md "Evidence files"):
+   * the upload queue should send them. The events stay pending and go again next sync.
+   */
+  onMissingFiles?: (sha256s: string[]) => void
 }
 
 const pushBatch = 200
@@ -86,8 +91,14 @@ export function createSyncEngine(deps: SyncDeps) {
       if (events.length === 0) return true
       const result = await deps.http.push(token, { deviceId: deps.deviceId, events })
       if (!result.ok) return fail(result)
-      await applyPushResults(deps.db, result.value.results, deps.now())
-      if (events.length < pushBatch) return true
+      // `missing_files` is not a refusal: the event stays pending, untouched, until its files
+      // are on the server; the rest of the batch was still accepted or refused as usual.
+      const settled = result.value.results.filter((r) => r.status !== 'missing_files')
+      const missing = result.value.results.flatMap((r) => (r.status === 'missing_files' ? r.missing : []))
+      await applyPushResults(deps.db, settled, deps.now())
+      if (missing.length > 0) deps.onMissingFiles?.([...new Set(missing)])
+      // A full batch that all waits for files would come back the same: stop until next sync.
+      if (events.length < pushBatch || settled.length === 0) return true
     }
   }
 

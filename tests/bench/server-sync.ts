@@ -6,6 +6,7 @@
 //   node tests/bench/run.ts --only=server [--size=small|council|county] [--runs=3]
 import { defaultLimits } from '../../src/server/app-env.ts'
 import { createApp } from '../../src/server/app.ts'
+import { createFileStore } from '../../src/server/files/file-store.ts'
 import { silentLog } from '../../src/server/logging/log.ts'
 import type { StorageDriver } from '../../src/server/storage/storage.ts'
 import type { Bench, BenchContext } from './support/bench-context.ts'
@@ -48,6 +49,7 @@ async function driverFigures(ctx: BenchContext, driver: StorageDriver): Promise<
           log: silentLog,
           clock: () => new Date(),
           limits: defaultLimits,
+          files: createFileStore(db.storage),
         })
         const send: Send = (path, init) => Promise.resolve(app.request(path, init))
         const manager = council.meta.staff.find((u) => u.role === 'manager')

@@ -17,6 +17,7 @@ import type { DomainEvent } from '../../src/domain/events.ts'
 import { uuidV7 } from '../../src/domain/ids.ts'
 import { defaultLimits } from '../../src/server/app-env.ts'
 import { createApp } from '../../src/server/app.ts'
+import { createFileStore } from '../../src/server/files/file-store.ts'
 import { createSession } from '../../src/server/auth/sessions.ts'
 import { createUser } from '../../src/server/auth/users.ts'
 import { silentLog } from '../../src/server/logging/log.ts'
@@ -98,7 +99,13 @@ async function measure(label: string, storage: Storage): Promise<void> {
     now,
   )
   if (!officer.ok || !manager.ok) throw new Error('Could not create the bench users.')
-  const app = createApp({ storage, log: silentLog, clock: () => new Date(), limits: defaultLimits })
+  const app = createApp({
+    storage,
+    log: silentLog,
+    clock: () => new Date(),
+    limits: defaultLimits,
+    files: createFileStore(storage),
+  })
   const token = async (userId: string) =>
     `Bearer ${(await createSession(storage, userId, new Date())).token}`
   const officerAuth = await token(officer.user.id)

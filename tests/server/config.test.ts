@@ -14,8 +14,21 @@ describe('server settings', () => {
         distDir: './dist',
         demo: false,
         schedulerIntervalMs: 60_000,
+        maxFileBytes: 200 * 1024 * 1024,
+        orphanFileHours: 72,
       },
     })
+  })
+
+  it('takes the evidence file limit and the orphan file time from the environment', () => {
+    expect(loadConfig({ MAX_FILE_BYTES: '1048576', ORPHAN_FILE_HOURS: '0.5' })).toMatchObject({
+      ok: true,
+      config: { maxFileBytes: 1_048_576, orphanFileHours: 0.5 },
+    })
+    const bad = loadConfig({ MAX_FILE_BYTES: '10MB', ORPHAN_FILE_HOURS: '-1' })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok)
+      for (const name of ['MAX_FILE_BYTES', 'ORPHAN_FILE_HOURS']) expect(bad.message).toContain(name)
   })
 
   it('takes PostgreSQL, demo mode and the scheduler interval from the environment or --demo', () => {

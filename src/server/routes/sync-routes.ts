@@ -39,7 +39,7 @@ export function syncRoutes(deps: AppDeps) {
         out.push(await eventLog.record(user, event, { deviceId, parsed: true }))
       return out
     })
-    const counts = { accepted: 0, duplicate: 0, rejected: 0 }
+    const counts = { accepted: 0, duplicate: 0, rejected: 0, missing_files: 0 }
     for (const r of results) counts[r.status] += 1
     log({ level: 'info', msg: 'push', user: user.id, ...counts })
     const response: PushResponse = { results }

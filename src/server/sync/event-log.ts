@@ -1,11 +1,14 @@
 import type { PushResult } from '../../api/sync-push.ts'
 import { checkEvent, checkParsedEvent } from '../../domain/check-event.ts'
 import type { DomainEvent } from '../../domain/events.ts'
+import { filesOf } from '../../domain/files.ts'
 import { evolveOwned, fold } from '../../domain/fold.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { Refusal } from '../../domain/refusal.ts'
 import { isCaseworker } from '../auth/users.ts'
+import type { FileRefInsert, Uploader } from '../files/file-records.ts'
+import { filesHeldFor, insertFileRefs } from '../files/file-records.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
 import type { AudienceChange } from './audience-changes.ts'
 import { changesAudience, insertAudienceChanges } from './audience-changes.ts'
@@ -28,6 +31,11 @@ import { audienceOf, canSee } from './visibility.ts'
 // (issue 5: a push was Node's work and then the database's, one after the other). The changes of
 // audience, the matters changed and the counter are written at the end. A crash before COMMIT
 // loses the whole batch, none of which was acknowledged; the device pushes it again.
+//
+// Evidence files: an event that references files is accepted only when the server holds each of
+// them for this person (files/file-records.ts); otherwise it comes back `missing_files`, and so
+// does every later event of its matter in the same batch, which may depend on it (a correction
+// of it). The event's references are stored with it, in this transaction.
 
 export type EventLog = {
   /** The matter as this transaction sees it, including events recorded in it so far. */
@@ -41,7 +49,15 @@ export type EventLog = {
   record(actor: Actor, event: DomainEvent, options?: RecordOptions): Promise<PushResult>
 }
 
-export type RecordOptions = { deviceId?: string; parsed?: boolean }
+export type RecordOptions = {
+  deviceId?: string
+  parsed?: boolean
+  /**
+   * Who else's uploads count as the proposer's own for the event's files: a complainant's diary
+   * link (the entry's files were uploaded through the same link).
+   */
+  filesUploadedBy?: readonly Uploader[]
+}
 
 const seqCounter = 'event_seq'
 
@@ -85,6 +101,10 @@ class EventLogSession implements EventLog {
   private readonly writes: Promise<void>[] = []
   /** The pending events after which someone else can see their matter (pull-events.ts). */
   private pendingChanges: AudienceChange[] = []
+  /** Which accepted events reference which files, written at `flush`. */
+  private pendingFileRefs: FileRefInsert[] = []
+  /** Matters with an event of this batch waiting for its files: their later events wait too. */
+  private readonly waiting = new Map<string, string[]>()
 
   constructor(tx: Sql, seq: number, now: string) {
     this.tx = tx
@@ -125,6 +145,8 @@ class EventLogSession implements EventLog {
     if (options.deviceId !== undefined && event.deviceId !== options.deviceId) {
       return rejected(event.id, syncRefusals.wrongDevice)
     }
+    const waitingFor = this.waiting.get(event.matterId)
+    if (waitingFor) return { id: event.id, status: 'missing_files', missing: waitingFor }
     const state = await this.state(event.matterId)
     if (state && !canSee(actor, state)) return rejected(event.id, syncRefusals.notVisible)
     if (event.type === 'matterAssigned' && !(await this.isCaseworker(event.payload.officerId))) {
@@ -134,7 +156,24 @@ class EventLogSession implements EventLog {
     const ctx = { state, actor, now: this.now, findEvent }
     const checked = options.parsed ? checkParsedEvent(ctx, event) : checkEvent(ctx, event)
     if (!checked.ok) return rejected(event.id, checked.refusal)
+    const missing = await this.missingFiles(actor, checked.event, options.filesUploadedBy)
+    if (missing.length > 0) {
+      this.waiting.set(event.matterId, missing)
+      return { id: event.id, status: 'missing_files', missing }
+    }
     return this.append(state, checked.event)
+  }
+
+  /** The event's files the server does not hold for `actor`; the rest stay locked until commit. */
+  private async missingFiles(
+    actor: Actor,
+    event: DomainEvent,
+    uploaders: readonly Uploader[] = [],
+  ): Promise<string[]> {
+    const wanted = filesOf(event.payload).map((f) => f.sha256)
+    if (wanted.length === 0) return []
+    const held = await filesHeldFor(this.tx, { actor, uploaders }, wanted, { lock: true })
+    return wanted.filter((sha256) => !held.has(sha256))
   }
 
   private async isCaseworker(id: string): Promise<boolean> {
@@ -161,6 +200,8 @@ class EventLogSession implements EventLog {
     const audienceBefore = audienceOf(before)
     await this.advance(before, event, seq)
     this.pending.push({ seq, event, receivedAt: this.now, audienceBefore })
+    for (const file of filesOf(event.payload))
+      this.pendingFileRefs.push({ sha256: file.sha256, matterId: event.matterId, eventId: event.id })
     if (this.pending.length >= writeChunk) this.writePending()
     const audienceAfter = audienceOf(this.states.get(event.matterId) ?? null)
     if (changesAudience(audienceBefore, audienceAfter))
@@ -215,6 +256,8 @@ class EventLogSession implements EventLog {
     await Promise.all(this.writes.splice(0))
     await insertAudienceChanges(this.tx, this.pendingChanges)
     this.pendingChanges = []
+    await insertFileRefs(this.tx, this.pendingFileRefs)
+    this.pendingFileRefs = []
     const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {
       const state = this.states.get(matterId)
       return state ? [{ state, lastSeq }] : []

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultLimits } from '../../../src/server/app-env.ts'
 import { createApp } from '../../../src/server/app.ts'
+import { createFileStore } from '../../../src/server/files/file-store.ts'
 import { silentLog } from '../../../src/server/logging/log.ts'
 import { migrate } from '../../../src/server/storage/migrate.ts'
 import { openPostgresStorage } from '../../../src/server/storage/postgres-storage.ts'
@@ -53,6 +54,7 @@ export async function seedDatabase(
     log: silentLog,
     clock: () => new Date(),
     limits: defaultLimits,
+    files: createFileStore(db.storage),
   })
   return pushCouncil(
     (path, init) => Promise.resolve(app.request(path, init)),

@@ -53,7 +53,8 @@ async function ready(storage: Storage, migrated: boolean): Promise<Storage> {
   return storage
 }
 
-const resetSql = `TRUNCATE events, audience_changes, matters, public_reports, sessions;
+const resetSql = `TRUNCATE events, audience_changes, matters, public_reports, sessions,
+    file_refs, file_uploads, files, file_chunks;
   UPDATE counters SET value = 0;`
 
 const pglite: TestDriver = {

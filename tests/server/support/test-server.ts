@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { PushResponse } from '../../../src/api/sync-push.ts'
 import type { PullResponse } from '../../../src/api/sync-pull.ts'
 import type { DomainEvent } from '../../../src/domain/events.ts'
@@ -7,6 +10,8 @@ import { defaultLimits } from '../../../src/server/app-env.ts'
 import { createApp } from '../../../src/server/app.ts'
 import { createSession } from '../../../src/server/auth/sessions.ts'
 import { createUser } from '../../../src/server/auth/users.ts'
+import type { FileStore } from '../../../src/server/files/file-store.ts'
+import { createFileStore, fileBytesFor } from '../../../src/server/files/file-store.ts'
 import type { LogEntry } from '../../../src/server/logging/log.ts'
 import type { Storage } from '../../../src/server/storage/storage.ts'
 import { manager, officer, otherManager, otherOfficer } from './matters.ts'
@@ -52,16 +57,23 @@ export const testNow = '2026-11-25T12:00:00.000Z'
 
 export function testServer(
   storage: Storage,
-  options: { limits?: Partial<Limits>; distDir?: string } = {},
+  options: { limits?: Partial<Limits>; distDir?: string; files?: FileStore; maxFileBytes?: number } = {},
 ) {
   const clock = { now: new Date(testNow) }
   const logs: LogEntry[] = []
+  // As the server chooses: a directory of its own beside PGlite, the database on PostgreSQL.
+  const files =
+    options.files ??
+    createFileStore(storage, fileBytesFor(storage, mkdtempSync(join(tmpdir(), 'casebook-files-'))), {
+      maxFileBytes: options.maxFileBytes,
+    })
   const app = createApp({
     storage,
     log: (entry) => logs.push(entry),
     clock: () => clock.now,
     limits: { ...defaultLimits, ...options.limits },
     distDir: options.distDir,
+    files,
   })
 
   const signIn = async (person: Person) =>
@@ -106,14 +118,23 @@ export function testServer(
     }
   }
 
-  return { app, clock, logs, signIn, auth, postJson, push, pull, pullAll }
+  return { app, clock, logs, files, signIn, auth, postJson, push, pull, pullAll }
 }
 
 export type TestServer = ReturnType<typeof testServer>
 
 export async function countRows(
   storage: Storage,
-  table: 'events' | 'audience_changes' | 'matters' | 'public_reports' | 'sessions',
+  table:
+    | 'events'
+    | 'audience_changes'
+    | 'matters'
+    | 'public_reports'
+    | 'sessions'
+    | 'files'
+    | 'file_uploads'
+    | 'file_refs'
+    | 'file_chunks',
 ): Promise<number> {
   const [row] = await storage.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`)
   return Number(row?.n ?? 0)
