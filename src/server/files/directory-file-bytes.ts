@@ -16,6 +16,7 @@ export function directoryFileBytes(root: string): FileBytes {
 
   return {
     kind: 'directory',
+    root,
 
     async stage(): Promise<StagedBytes> {
       await mkdir(staging, { recursive: true })

@@ -21,6 +21,8 @@ export type StagedBytes = {
 
 export type FileBytes = {
   kind: 'directory' | 'database'
+  /** The directory, for a directory store (verification tests and operators' messages). */
+  root?: string
   stage(): Promise<StagedBytes>
   /** The bytes from `start` to `end` inclusive, a piece at a time. */
   read(location: string, start: number, end: number): AsyncIterable<Uint8Array>
