@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 5 on a generated council, then the issue's table with
 // each figure beside its target. Figures, not pass/fail: the run exits 0 when every bench ran.
 //
-//   node tests/bench/run.ts [--size=small|council|county] [--only=server,load,sync,screens,bundle]
+//   node tests/bench/run.ts [--size=small|council|county] [--only=server,load,sync,screens,bundle,files]
 //                           [--seed=1] [--runs=N] [--drivers=pglite,postgres]
 //
 // `--size` defaults to council (the size the targets are set for); the county runs the server
@@ -16,6 +16,7 @@ import { councilSizes } from './council/council-plan.ts'
 import { concurrentClients } from './concurrent-clients.ts'
 import { deviceFirstSync } from './device-first-sync.ts'
 import { deviceScreens } from './device-screens.ts'
+import { fileUpload } from './file-upload.ts'
 import { serverSync } from './server-sync.ts'
 import type { Bench } from './support/bench-context.ts'
 import { benchContext } from './support/bench-context.ts'
@@ -23,7 +24,14 @@ import type { Figure } from './support/report.ts'
 import { formatValue, printFigures, printTable, say, writeReport } from './support/report.ts'
 import { issueRows } from './targets.ts'
 
-const benches: Bench[] = [bundleSize, serverSync, concurrentClients, deviceFirstSync, deviceScreens]
+const benches: Bench[] = [
+  bundleSize,
+  serverSync,
+  concurrentClients,
+  deviceFirstSync,
+  deviceScreens,
+  fileUpload,
+]
 
 const { values } = parseArgs({
   options: {

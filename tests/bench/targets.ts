@@ -116,6 +116,30 @@ const targets: Target[] = [
   },
   { id: 'load.postgres.saturated.errors', what: '  errors', target: '0', met: (v) => v === 0 },
   {
+    id: 'files.upload.pglite',
+    what: 'upload a 50 MB file over loopback, PGlite (files under DATA_DIR)',
+    target: '≥ 20 MB/s',
+    met: atLeast(20),
+  },
+  {
+    id: 'files.rss.pglite',
+    what: '  server RSS growth during the uploads',
+    target: '< 50 MB',
+    met: (v) => v < 50,
+  },
+  {
+    id: 'files.upload.postgres',
+    what: 'upload a 50 MB file over loopback, PostgreSQL (file_chunks)',
+    target: '≥ 20 MB/s',
+    met: atLeast(20),
+  },
+  {
+    id: 'files.rss.postgres',
+    what: '  server RSS growth during the uploads',
+    target: '< 50 MB',
+    met: (v) => v < 50,
+  },
+  {
     id: 'bundle.initialJs',
     what: 'initial JavaScript, gzipped',
     target: '≤ 170 KB',
