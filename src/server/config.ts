@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseTrustedProxies } from './http/trusted-proxies.ts'
 
 // The server's settings, from the environment (and `--demo` on the command line). Checked once
 // at start: a bad value stops the server with a sentence saying which, instead of a crash later.
@@ -25,6 +26,18 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.int().min(1_000))
     .default(60_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value)
+      if (parsed.ok) return parsed.entries
+      ctx.addIssue({
+        code: 'custom',
+        message: `Give addresses or CIDR ranges separated by commas; not ${parsed.bad.join(', ')}.`,
+      })
+      return z.NEVER
+    }),
 })
 
 export type Config = {
@@ -35,6 +48,7 @@ export type Config = {
   distDir: string
   demo: boolean
   schedulerIntervalMs: number
+  trustedProxies: string[]
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
@@ -59,6 +73,7 @@ export function loadConfig(
       distDir: e.DIST_DIR,
       demo: e.DEMO || argv.includes('--demo'),
       schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+      trustedProxies: e.TRUSTED_PROXIES,
     },
   }
 }

@@ -42,7 +42,14 @@ if (config.demo) {
 }
 const noOneCanSignIn = (await countUsers(storage)) === 0
 
-const app = createApp({ storage, log, clock, limits: defaultLimits, distDir: config.distDir })
+const app = createApp({
+  storage,
+  log,
+  clock,
+  limits: defaultLimits,
+  distDir: config.distDir,
+  trustedProxies: config.trustedProxies,
+})
 const scheduler = startScheduler({ storage, log, clock, intervalMs: config.schedulerIntervalMs })
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`

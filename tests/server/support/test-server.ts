@@ -52,7 +52,7 @@ export const testNow = '2026-11-25T12:00:00.000Z'
 
 export function testServer(
   storage: Storage,
-  options: { limits?: Partial<Limits>; distDir?: string } = {},
+  options: { limits?: Partial<Limits>; distDir?: string; trustedProxies?: string[] } = {},
 ) {
   const clock = { now: new Date(testNow) }
   const logs: LogEntry[] = []
@@ -62,6 +62,7 @@ export function testServer(
     clock: () => clock.now,
     limits: { ...defaultLimits, ...options.limits },
     distDir: options.distDir,
+    trustedProxies: options.trustedProxies,
   })
 
   const signIn = async (person: Person) =>
