@@ -193,7 +193,7 @@ export const legalStepBreachedPayload = z.object({
   occurredOn: isoDateSchema,
   details: longText('What the breach was'),
   referredForProsecution: z.boolean().default(false),
-  prosecutionReference: z.string().trim().max(60).optional(),
+  prosecutionReference: storableString('The prosecution reference').trim().max(60).optional(),
 })
 
 /** A fixed penalty for breaching a CPN or a PSPO, capped by the law on the day it is issued. */
