@@ -1,12 +1,18 @@
 import { z } from 'zod'
+import { storableString } from '../domain/primitives.ts'
 import { roleSchema } from '../domain/vocabulary.ts'
 
 // POST /api/auth/login. The token is opaque; send it as `Authorization: Bearer <token>` until
 // `expiresAt` (a fixed working day from sign-in), then sign in again.
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, { error: 'Enter your username.' }).max(100),
-  password: z.string().min(1, { error: 'Enter your password.' }).max(1_000),
+  // Storable: a username goes into a query, and text PostgreSQL cannot hold made it answer 500.
+  username: storableString('The username')
+    .trim()
+    .toLowerCase()
+    .min(1, { error: 'Enter your username.' })
+    .max(100),
+  password: storableString('The password').min(1, { error: 'Enter your password.' }).max(1_000),
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import * as action from './payloads-action.ts'
 import * as assessment from './payloads-assessment.ts'
 import * as kase from './payloads-case.ts'
-import { idSchema, instantSchema } from './primitives.ts'
+import { idSchema, instantSchema, storableString } from './primitives.ts'
 
 // Every change to a matter is one of these immutable facts (DESIGN.md "events in, state out").
 // The action plan IS the list of a matter's events. Names are past tense.
@@ -64,8 +64,8 @@ export const systemActorId = 'system'
 const envelope = {
   id: idSchema,
   matterId: idSchema,
-  actorId: z.string().trim().min(1).max(100),
-  deviceId: z.string().trim().min(1).max(100),
+  actorId: storableString('The author').trim().min(1).max(100),
+  deviceId: storableString('The device').trim().min(1).max(100),
   occurredAt: instantSchema,
   recordedAt: instantSchema,
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { instantSchema } from './primitives.ts'
+import { instantSchema, isStorableText, unstorableMessage } from './primitives.ts'
 
 // Evidence files (DESIGN.md "Evidence files"): a file is named by the SHA-256 of its bytes. Events
 // reference files by that name with size, media type and original name; the bytes never travel
@@ -7,7 +7,9 @@ import { instantSchema } from './primitives.ts'
 // diary app.
 
 /** A file's name: the SHA-256 of its bytes, lowercase hex. */
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Not a SHA-256 file name.' })
+export const sha256Schema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, { error: 'Not a SHA-256 file name.' })
 
 /** The largest file a device or the server keeps by default (a long video from a phone). */
 export const defaultMaxFileBytes = 200 * 1024 * 1024
@@ -76,14 +78,20 @@ export function cleanFileName(raw: string): string {
   if (printable.length <= 200) return printable
   const dot = printable.lastIndexOf('.')
   const ext = dot > 0 && printable.length - dot <= 10 ? printable.slice(dot) : ''
-  return printable.slice(0, 200 - ext.length) + ext
+  // Cut by code units, but never between the two halves of an emoji (the database refuses half).
+  return printable.slice(0, 200 - ext.length).replace(/[\uD800-\uDBFF]$/, '') + ext
 }
 
 export const fileNameSchema = z
   .string()
   .max(10_000, { error: 'The file name is too long.' })
   .transform(cleanFileName)
-  .pipe(z.string().min(1, { error: 'The file needs a name.' }))
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'The file needs a name.' })
+      .refine(isStorableText, { error: unstorableMessage('The file name') }),
+  )
 
 /** A small preview made at capture (images and video), as a data URL, that travels with the event. */
 export const thumbnailSchema = z

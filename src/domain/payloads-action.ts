@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
+import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText, storableString } from './primitives.ts'
 import { caseClosureReasonSchema, contactMethodSchema, interventionKindSchema } from './vocabulary.ts'
 import { agreementKinds } from './vocabulary-lists.ts'
 
@@ -121,7 +121,7 @@ export const legalStepTakenPayload = z.discriminatedUnion('kind', [
     noticeHours: z.int().min(1).max(48),
     /** Who issued the closure notice: social landlords may, once the 2026 Act allows it. */
     issuer: z.enum(closureNoticeIssuers).default('council'),
-    noticeExtensionSignedOffBy: z.string().trim().max(200).optional(),
+    noticeExtensionSignedOffBy: storableString('Who signed off the extension').trim().max(200).optional(),
     hearingAt: instantSchema,
     orderMonths: z.int().min(1).max(6).optional(),
   }),
@@ -193,7 +193,7 @@ export const legalStepBreachedPayload = z.object({
   occurredOn: isoDateSchema,
   details: longText('What the breach was'),
   referredForProsecution: z.boolean().default(false),
-  prosecutionReference: z.string().trim().max(60).optional(),
+  prosecutionReference: storableString('The prosecution reference').trim().max(60).optional(),
 })
 
 /** A fixed penalty for breaching a CPN or a PSPO, capped by the law on the day it is issued. */

@@ -9,6 +9,7 @@ import {
   longText,
   optionalText,
   shortText,
+  storableString,
 } from './primitives.ts'
 import { attachedFilesSchema, sha256Schema } from './files.ts'
 import {
@@ -31,7 +32,7 @@ export const personSchema = z.object({
 
 export const reportReceivedPayload = z
   .object({
-    reference: z.string().trim().max(40).optional(),
+    reference: storableString('The reference').trim().max(40).optional(),
     channel: reportChannelSchema,
     receivedAt: instantSchema,
     location: locationSchema,
@@ -122,7 +123,7 @@ export const contactMadePayload = z.object({
   direction: z.enum(['outbound', 'inbound']),
   /** Absent means the complainant. */
   partyId: idSchema.optional(),
-  agency: z.string().trim().max(200).optional(),
+  agency: storableString('The agency').trim().max(200).optional(),
   summary: longText('What was said'),
   files: attachedFilesSchema.optional(),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { attachedFilesSchema } from './files.ts'
-import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText } from './primitives.ts'
+import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText, storableString } from './primitives.ts'
 import { riskAnswersSchema, riskLevelSchema } from './risk-matrix-schema.ts'
 
 // After the case record (R6): risk (R7), forward actions (R8), the action plan (R9),
@@ -87,7 +87,7 @@ export const incidentRecordedPayload = z.object({
   happenedAt: instantSchema,
   summary: longText('What happened'),
   reportedBy: shortText('Who reported it'),
-  policeReference: z.string().trim().max(60).optional(),
+  policeReference: storableString('The police reference').trim().max(60).optional(),
   files: attachedFilesSchema.optional(),
 })
 

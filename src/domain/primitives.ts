@@ -16,23 +16,61 @@ export const instantSchema = z.iso
   .transform((value) => (value.length === 24 ? value : new Date(value).toISOString()))
 export const idSchema = z.uuid({ error: 'Not a valid id.' })
 
+// PostgreSQL text and jsonb cannot hold the NUL character or half of a UTF-16 surrogate pair (a
+// broken emoji, as a bad paste or a buggy keyboard can leave in a JS string). zod's strings accept
+// both, and the database then failed the whole push with a 500 (issue 14). Every string that can
+// reach the database starts from `storableString`, so such text is refused where it comes in, with
+// its label, and new schemas get the check by building on it.
+const unstorable = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export function isStorableText(value: string): boolean {
+  return !unstorable.test(value)
+}
+
+export const unstorableMessage = (label: string) =>
+  `${label} contains a character that cannot be stored (a broken emoji or a control character): type it again.`
+
+/** A string the database can store; chain `.trim()`, `.max()` and the rest on it. */
+export const storableString = (label: string) =>
+  z.string().refine(isStorableText, { error: unstorableMessage(label) })
+
+/** The path of the first string (or object key) in `value` the database cannot store, or null. */
+export function findUnstorableText(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[] | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findUnstorableText(item, [...path, i])
+      if (found) return found
+    }
+    return null
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return [...path, key]
+      const found = findUnstorableText(item, [...path, key])
+      if (found) return found
+    }
+  }
+  return null
+}
+
 export const shortText = (label: string) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .min(1, { error: `${label} is required.` })
     .max(200, { error: `${label} must be 200 characters or fewer.` })
 
 export const longText = (label: string) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .min(1, { error: `${label} is required.` })
     .max(10_000, { error: `${label} must be 10,000 characters or fewer.` })
 
 export const optionalText = (label: string, max = 2_000) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer.` })
     .optional()
@@ -55,7 +93,7 @@ export const contactDetailsSchema = z.object({
     .regex(/^\+?[\d ()-]{7,20}$/, { error: 'Enter a phone number, like 01252 622122.' })
     .optional(),
   email: z.email({ error: 'Enter an e-mail address, like name@example.com.' }).optional(),
-  address: z.string().trim().max(300).optional(),
+  address: storableString('The address').trim().max(300).optional(),
 })
 export type ContactDetails = z.infer<typeof contactDetailsSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defaultMaxFileBytes } from '../domain/files.ts'
+import { parseTrustedProxies } from './http/trusted-proxies.ts'
 
 // The server's settings, from the environment (and `--demo` on the command line). Checked once
 // at start: a bad value stops the server with a sentence saying which, instead of a crash later.
@@ -38,6 +39,18 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().positive())
     .default(72),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value)
+      if (parsed.ok) return parsed.entries
+      ctx.addIssue({
+        code: 'custom',
+        message: `Give addresses or CIDR ranges separated by commas; not ${parsed.bad.join(', ')}.`,
+      })
+      return z.NEVER
+    }),
 })
 
 export type Config = {
@@ -52,6 +65,7 @@ export type Config = {
   maxFileBytes: number
   /** How long a file uploaded and never referenced is kept. */
   orphanFileHours: number
+  trustedProxies: string[]
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
@@ -78,6 +92,7 @@ export function loadConfig(
       schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
       maxFileBytes: e.MAX_FILE_BYTES,
       orphanFileHours: e.ORPHAN_FILE_HOURS,
+      trustedProxies: e.TRUSTED_PROXIES,
     },
   }
 }

@@ -46,7 +46,15 @@ const noOneCanSignIn = (await countUsers(storage)) === 0
 const files = createFileStore(storage, fileBytesFor(storage, config.dataDir), {
   maxFileBytes: config.maxFileBytes,
 })
-const app = createApp({ storage, log, clock, limits: defaultLimits, distDir: config.distDir, files })
+const app = createApp({
+  storage,
+  log,
+  clock,
+  limits: defaultLimits,
+  distDir: config.distDir,
+  files,
+  trustedProxies: config.trustedProxies,
+})
 const scheduler = startScheduler({
   storage,
   log,

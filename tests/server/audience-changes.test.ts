@@ -44,12 +44,12 @@ describe.each(testDrivers)('audience changes on $name', (driver) => {
       {
         seq: '2',
         audience_before: [`officer:${manager.id}`, 'unassigned-enquiries'],
-        audience_after: [`officer:${manager.id}`, `officer:${officer.id}`],
+        audience_after: [`officer:${officer.id}`],
       },
       {
         seq: '4',
-        audience_before: [`officer:${manager.id}`, `officer:${officer.id}`],
-        audience_after: [`officer:${manager.id}`, `officer:${otherOfficer.id}`],
+        audience_before: [`officer:${officer.id}`],
+        audience_after: [`officer:${otherOfficer.id}`],
       },
       {
         seq: '5',
@@ -68,5 +68,32 @@ describe.each(testDrivers)('audience changes on $name', (driver) => {
     const migration = readMigrations().filter((m) => m.name === '003-audience-changes.sql')
     expect(await migrate(storage(), migration)).toEqual(['003-audience-changes.sql'])
     expect(await changes(storage())).toEqual(recorded)
+  })
+
+  it('migration 009 takes the creator out of allocated matters stored under the earlier rule', async () => {
+    await pushHistory()
+    const audiences = async () => ({
+      changes: await changes(storage()),
+      events: await storage().query('SELECT seq::text, audience_before FROM events ORDER BY seq'),
+      matters: await storage().query('SELECT id, audience FROM matters ORDER BY id'),
+    })
+    const now = await audiences()
+    // As the earlier rule stored them: the creator's token first, before the allocated officer's.
+    const creatorFirst = (column: string, table: string, matter: string) => `
+      UPDATE ${table} t SET ${column} = ARRAY['officer:' || m.created_by, t.${column}[1]]
+        FROM matters m WHERE m.id = t.${matter}
+         AND cardinality(t.${column}) = 1 AND t.${column}[1] <> 'officer:' || m.created_by;`
+    await storage().exec(
+      creatorFirst('audience_before', 'events', 'matter_id') +
+        creatorFirst('audience_before', 'audience_changes', 'matter_id') +
+        creatorFirst('audience_after', 'audience_changes', 'matter_id') +
+        `UPDATE matters SET audience = ARRAY['officer:' || created_by, audience[1]]
+          WHERE cardinality(audience) = 1 AND audience[1] <> 'officer:' || created_by;
+         DELETE FROM schema_migrations WHERE version = 9;`,
+    )
+    expect(await audiences()).not.toEqual(now)
+    const migration = readMigrations().filter((m) => m.version === 9)
+    expect(await migrate(storage(), migration)).toEqual([migration[0]?.name])
+    expect(await audiences()).toEqual(now)
   })
 })

@@ -16,6 +16,7 @@ describe('server settings', () => {
         schedulerIntervalMs: 60_000,
         maxFileBytes: 200 * 1024 * 1024,
         orphanFileHours: 72,
+        trustedProxies: [],
       },
     })
   })
@@ -43,6 +44,21 @@ describe('server settings', () => {
       config: { databaseUrl: env.DATABASE_URL, demo: true, schedulerIntervalMs: 5000, port: 9000 },
     })
     expect(loadConfig({}, ['--demo'])).toMatchObject({ ok: true, config: { demo: true } })
+  })
+
+  it('takes the trusted reverse proxies as addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,2001:db8::/32 ' })).toMatchObject({
+      ok: true,
+      config: { trustedProxies: ['10.0.0.5', '10.1.0.0/16', '2001:db8::/32'] },
+    })
+    for (const bad of ['proxy.internal', '10.0.0.0/33', '10.0.0.1/8/2', '::1/129']) {
+      const result = loadConfig({ TRUSTED_PROXIES: `10.0.0.5, ${bad}` })
+      expect(result).toMatchObject({ ok: false })
+      if (!result.ok)
+        expect(result.message).toContain(
+          `TRUSTED_PROXIES: Give addresses or CIDR ranges separated by commas; not ${bad}.`,
+        )
+    }
   })
 
   it('stops with a sentence naming each bad setting', () => {

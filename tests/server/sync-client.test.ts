@@ -127,6 +127,28 @@ describe.each(testDrivers)('the device sync engine against the server on $name',
     expect((await b.db.matters.get(matterId))?.state.phase).toBe('evidence')
   })
 
+  it('an entry holding text the database cannot store is shown rejected, and the rest still sync', async () => {
+    const server = testServer(storage())
+    const tablet = await aDevice(server, 'officer1', 'tablet-1')
+    const matterId = crypto.randomUUID()
+    await tablet.record(report(matterId))
+    const broken = await tablet.record({ matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'no_answer', notes: 'Rang twice' } })
+    const after = await tablet.record({ matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'voicemail' } })
+    // As an earlier version of the app could have kept it: half of an emoji in the notes.
+    await tablet.db.events.update(broken.id, { payload: { ...broken.payload, notes: 'Rang twice \uD83D' } })
+
+    const status = await tablet.engine.syncNow()
+    expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null })
+    const refused = await tablet.db.outbox.get(broken.id)
+    expect(refused).toMatchObject({ status: 'rejected', refusal: { code: 'invalid_entry' } })
+    expect(refused?.refusal?.message).toMatch(/^Notes contains a character that cannot be stored/)
+    expect((await tablet.db.events.get(after.id))?.seq).toBeGreaterThan(0)
+    // The next sync does not send it again, and new work still goes through.
+    const next = await tablet.record({ matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'no_answer' } })
+    expect(await tablet.engine.syncNow()).toMatchObject({ state: 'idle', pending: 0 })
+    expect((await tablet.db.events.get(next.id))?.seq).toBeGreaterThan(0)
+  })
+
   it('sends a step recorded online within seconds, not at the next minute’s sync', async () => {
     const server = testServer(storage())
     const a = await aDevice(server, 'officer1', 'tablet-a')

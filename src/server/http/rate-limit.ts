@@ -10,6 +10,10 @@ export type RateLimiter = {
     nowMs: number,
   ): { limited: false } | { limited: true; retryAfterSeconds: number }
   hit(key: string, nowMs: number): void
+  /** Takes back one hit (an attempt counted before it was checked, that turned out right). */
+  release(key: string, nowMs: number): void
+  /** Hits of `key` in its current window. */
+  count(key: string, nowMs: number): number
   reset(key: string): void
 }
 
@@ -39,6 +43,13 @@ export function rateLimiter({ max, windowMs }: RateLimit): RateLimiter {
       // Bounded memory under a flood of new keys: drop the windows that have ended.
       if (windows.size >= maxKeys) forgetExpired(nowMs)
       windows.set(key, { count: 1, resetAt: nowMs + windowMs })
+    },
+    release(key, nowMs) {
+      const w = current(key, nowMs)
+      if (w && w.count > 0) w.count -= 1
+    },
+    count(key, nowMs) {
+      return current(key, nowMs)?.count ?? 0
     },
     reset(key) {
       windows.delete(key)

@@ -8,47 +8,54 @@ import { requireUser } from '../auth/require-user.ts'
 import { createSession, deleteSession } from '../auth/sessions.ts'
 import { findUserByUsername } from '../auth/users.ts'
 import { bodySizeLimit, kib } from '../http/body-size-limit.ts'
+import { loginThrottle } from '../auth/login-throttle.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { errorResponse } from '../http/error-response.ts'
-import { rateLimiter } from '../http/rate-limit.ts'
+import { trustedProxies } from '../http/trusted-proxies.ts'
 import { readJson } from '../http/read-json.ts'
 
-// POST /api/auth/login and /api/auth/logout. Failed sign-ins are limited per address and per
-// username; an unknown username gets the same answer, after the same work, as a wrong password.
+// POST /api/auth/login and /api/auth/logout. Who may have a password checked is decided by
+// login-throttle.ts; an unknown username gets the same answer, after the same work, as a wrong
+// password.
 
 export function authRoutes(deps: AppDeps) {
   const { storage, clock, log } = deps
-  const byAddress = rateLimiter(deps.limits.loginPerAddress)
-  const byUsername = rateLimiter(deps.limits.loginPerUsername)
+  const throttle = loginThrottle(deps.limits)
+  const proxies = trustedProxies(deps.trustedProxies ?? [])
   const routes = new Hono<AppEnv>()
 
   routes.post('/login', bodySizeLimit(4 * kib), async (c) => {
     const body = await readJson(c, loginRequestSchema)
     if (!body.ok) return body.response
     const { username, password } = body.value
-    const nowMs = clock().getTime()
-    const address = clientAddress(c)
-    const limited = [byAddress.check(address, nowMs), byUsername.check(username, nowMs)].find(
-      (l) => l.limited,
-    )
-    if (limited?.limited) {
-      log({ level: 'warn', msg: 'sign-in rate limited' })
-      c.header('Retry-After', String(limited.retryAfterSeconds))
+    const admitted = await throttle.admit(clientAddress(c, proxies), username, clock().getTime())
+    if (!admitted.ok) {
+      log({ level: 'warn', msg: admitted.why === 'busy' ? 'sign-in busy' : 'sign-in rate limited' })
+      c.header('Retry-After', String(admitted.retryAfterSeconds))
       return errorResponse(
         c,
         429,
         'rate_limited',
-        'Too many attempts to sign in. Wait a few minutes and try again.',
+        admitted.why === 'busy'
+          ? 'Many people are signing in at once. Try again in a moment.'
+          : 'Too many attempts to sign in. Wait a few minutes and try again.',
       )
     }
-    const user = await findUserByUsername(storage, username)
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()))
+    const { attempt } = admitted
+    let user: Awaited<ReturnType<typeof findUserByUsername>>
+    let valid: boolean
+    try {
+      user = await findUserByUsername(storage, username)
+      valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()))
+    } catch (error) {
+      attempt.failed()
+      throw error
+    }
     if (!user || !valid) {
-      byAddress.hit(address, nowMs)
-      byUsername.hit(username, nowMs)
+      attempt.failed()
       return errorResponse(c, 401, 'unauthorized', loginFailedMessage)
     }
-    byUsername.reset(username)
+    attempt.succeeded()
     const session = await createSession(storage, user.id, clock())
     const response: LoginResponse = {
       token: session.token,

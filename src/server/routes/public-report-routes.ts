@@ -4,6 +4,7 @@ import { publicReportRequestSchema } from '../../api/public-report.ts'
 import type { AppDeps, AppEnv } from '../app-env.ts'
 import { bodySizeLimit, kib } from '../http/body-size-limit.ts'
 import { clientAddress } from '../http/client-address.ts'
+import { trustedProxies } from '../http/trusted-proxies.ts'
 import { errorResponse } from '../http/error-response.ts'
 import { rateLimiter } from '../http/rate-limit.ts'
 import { readJson } from '../http/read-json.ts'
@@ -14,11 +15,12 @@ import { recordPublicReport } from '../public-reports/record-public-report.ts'
 export function publicReportRoutes(deps: AppDeps) {
   const { storage, clock, log } = deps
   const byAddress = rateLimiter(deps.limits.publicReportsPerAddress)
+  const proxies = trustedProxies(deps.trustedProxies ?? [])
   const routes = new Hono<AppEnv>()
 
   routes.post('/reports', bodySizeLimit(16 * kib), async (c) => {
     const nowMs = clock().getTime()
-    const address = clientAddress(c)
+    const address = clientAddress(c, proxies)
     const limited = byAddress.check(address, nowMs)
     if (limited.limited) {
       c.header('Retry-After', String(limited.retryAfterSeconds))

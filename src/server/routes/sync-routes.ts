@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { PushResponse } from '../../api/sync-push.ts'
-import { pushRequestSchema } from '../../api/sync-push.ts'
+import { parsePushedEvent, pushRequestSchema } from '../../api/sync-push.ts'
 import { pullQuerySchema } from '../../api/sync-pull.ts'
 import type { AppDeps, AppEnv } from '../app-env.ts'
 import { requireUser } from '../auth/require-user.ts'
@@ -25,18 +25,28 @@ export function syncRoutes(deps: AppDeps) {
   const audiences = new AudienceIndex()
 
   routes.post('/push', bodySizeLimit(maxPushBytes), caseWorker, async (c) => {
-    // The whole batch is checked before anything is stored: one malformed event and nothing is.
+    // The envelope is checked before anything is stored; each entry then on its own
+    // (api/sync-push.ts): a malformed one is rejected and the rest are recorded.
     const body = await readJson(c, pushRequestSchema)
     if (!body.ok) return body.response
-    const { deviceId, events } = body.value
+    const { deviceId } = body.value
+    const events = body.value.events.map(parsePushedEvent)
+    const valid = events.flatMap((e) => (e.ok ? [e.event] : []))
     const user = c.get('user')
     const results = await withEventLog(storage, clock(), async (eventLog) => {
-      await eventLog.preload(events)
+      await eventLog.preload(valid)
       const out: PushResponse['results'] = []
       // In order: a later event of the batch may depend on an earlier one.
-      // pushRequestSchema parsed each event with the domain's schema: checked, not parsed again.
-      for (const event of events)
-        out.push(await eventLog.record(user, event, { deviceId, parsed: true }))
+      // parsePushedEvent parsed each event with the domain's schema: checked, not parsed again.
+      for (const [i, event] of events.entries()) {
+        if (event.ok) out.push(await eventLog.record(user, event.event, { deviceId, parsed: true }))
+        else
+          out.push({
+            id: String(body.value.events[i]?.id),
+            status: 'rejected',
+            reason: event.reason,
+          })
+      }
       return out
     })
     const counts = { accepted: 0, duplicate: 0, rejected: 0, missing_files: 0 }

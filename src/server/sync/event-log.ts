@@ -17,7 +17,7 @@ import { findStoredEvents, insertEvents, matterEvents } from './event-rows.ts'
 import { loadStates, saveStates } from './matter-states.ts'
 import { sameEvent } from './same-event.ts'
 import { syncRefusals } from './sync-refusals.ts'
-import { audienceOf, canSee } from './visibility.ts'
+import { audienceOf, canSee, unassignedEnquiries, viewerTokens } from './visibility.ts'
 
 // The one way an event is stored on the server, whoever proposes it: a device's push, the
 // public form, the scheduler, the demo seed. Each event is checked by the domain's `checkEvent`
@@ -148,7 +148,8 @@ class EventLogSession implements EventLog {
     const waitingFor = this.waiting.get(event.matterId)
     if (waitingFor) return { id: event.id, status: 'missing_files', missing: waitingFor }
     const state = await this.state(event.matterId)
-    if (state && !canSee(actor, state)) return rejected(event.id, syncRefusals.notVisible)
+    if (state && !canSee(actor, state) && !(await this.hadItWhen(actor, event)))
+      return rejected(event.id, syncRefusals.notVisible)
     if (event.type === 'matterAssigned' && !(await this.isCaseworker(event.payload.officerId))) {
       return rejected(event.id, syncRefusals.unknownOfficer)
     }
@@ -174,6 +175,26 @@ class EventLogSession implements EventLog {
     if (wanted.length === 0) return []
     const held = await filesHeldFor(this.tx, { actor, uploaders }, wanted, { lock: true })
     return wanted.filter((sha256) => !held.has(sha256))
+  }
+
+  /**
+   * A late fact (decisions.md "Access after allocation"): the matter was the actor's own (they
+   * created it or it was allocated to them; seeing it in the enquiry pool is not enough) until a
+   * change of its audience reached the server, and the event happened before that.
+   */
+  private async hadItWhen(actor: Actor, event: DomainEvent): Promise<boolean> {
+    const viewer = viewerTokens(actor)
+    if (viewer === 'all') return false
+    const tokens = viewer.filter((t) => t !== unassignedEnquiries)
+    if (tokens.length === 0) return false
+    const [lost] = await this.tx.query<{ received_at: string | Date }>(
+      `SELECT e.received_at FROM audience_changes c JOIN events e ON e.seq = c.seq
+        WHERE c.matter_id = $1 AND c.audience_before && $2::text[]
+          AND NOT c.audience_after && $2::text[]
+        ORDER BY c.seq DESC LIMIT 1`,
+      [event.matterId, tokens],
+    )
+    return lost !== undefined && event.occurredAt < new Date(lost.received_at).toISOString()
   }
 
   private async isCaseworker(id: string): Promise<boolean> {

@@ -1,13 +1,16 @@
 import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 
-// Who may see and act on a matter (issue 4): officers see matters assigned to them, matters they
-// created, and unassigned enquiries (for anyone to pick up); managers see all; an administrator
-// manages users and sees no case work.
+// Who may see and act on a matter (issue 4): officers see matters assigned to them, and unassigned
+// matters they created or that are still enquiries (for anyone to pick up); managers see all; an
+// administrator manages users and sees no case work. Once a matter is allocated, its creator
+// holds no token for it unless it is allocated to them (issue 14, decisions.md "Access after
+// allocation"): what they recorded before stays, as late facts (event-log.ts).
 //
 // A matter's audience is a set of tokens, and a viewer holds tokens: they see the matter when the
 // sets meet. The matters table keeps each matter's audience now, and each event the audience
-// just before it, so a pull is set overlaps in SQL while the rule itself lives only here.
+// just before it, so a pull is set overlaps in SQL while the rule itself lives only here
+// (migrations/009 rewrote the audiences stored under the earlier rule).
 
 export const unassignedEnquiries = 'unassigned-enquiries'
 
@@ -15,9 +18,9 @@ const officerToken = (id: string) => `officer:${id}`
 
 export function audienceOf(state: MatterState | null): string[] {
   if (!state) return []
+  if (state.assignedOfficerId) return [officerToken(state.assignedOfficerId)]
   const tokens = [officerToken(state.createdBy)]
-  if (state.assignedOfficerId) tokens.push(officerToken(state.assignedOfficerId))
-  else if (state.phase === 'enquiry') tokens.push(unassignedEnquiries)
+  if (state.phase === 'enquiry') tokens.push(unassignedEnquiries)
   return tokens
 }
 

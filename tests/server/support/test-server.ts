@@ -57,7 +57,13 @@ export const testNow = '2026-11-25T12:00:00.000Z'
 
 export function testServer(
   storage: Storage,
-  options: { limits?: Partial<Limits>; distDir?: string; files?: FileStore; maxFileBytes?: number } = {},
+  options: {
+    limits?: Partial<Limits>
+    distDir?: string
+    files?: FileStore
+    maxFileBytes?: number
+    trustedProxies?: string[]
+  } = {},
 ) {
   const clock = { now: new Date(testNow) }
   const logs: LogEntry[] = []
@@ -74,6 +80,7 @@ export function testServer(
     limits: { ...defaultLimits, ...options.limits },
     distDir: options.distDir,
     files,
+    trustedProxies: options.trustedProxies,
   })
 
   const signIn = async (person: Person) =>
