@@ -2,8 +2,9 @@ import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 
 // Who may see and act on a matter (issue 4): officers see matters assigned to them, matters they
-// created, and unassigned enquiries (for anyone to pick up); managers see all; an administrator
-// manages users and sees no case work.
+// created, and unassigned *open* enquiries (for anyone to pick up); managers see all; an
+// administrator manages users and sees no case work. A closed unassigned enquiry is no longer the
+// team's (decisions.md, "Closing an unassigned enquiry"): it leaves other officers' pulls.
 //
 // A matter's audience is a set of tokens, and a viewer holds tokens: they see the matter when the
 // sets meet. The matters table keeps each matter's audience now, and each event the audience
