@@ -48,6 +48,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The test tooling itself: .ci's counting of a run.
+          name: 'tools',
+          include: ['tests/tools/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.{ts,tsx}'],
           environment: 'node',
