@@ -43,6 +43,7 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.{ts,tsx}'],
           environment: 'node',
+          globalSetup: ['tests/server/support/postgres-notice.ts'],
         },
       },
       {
