@@ -43,6 +43,16 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.{ts,tsx}'],
           environment: 'node',
+          globalSetup: ['tests/server/support/postgres-notice.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The test tooling itself: .ci's counting of a run.
+          name: 'tools',
+          include: ['tests/tools/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

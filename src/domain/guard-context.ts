@@ -50,6 +50,30 @@ export function requireAssigned(s: MatterState, message: string, rule: string): 
   return s.assignedOfficerId === null ? refuse('unassigned', message, rule) : null
 }
 
+/**
+ * Closing an unassigned enquiry (decisions.md, "Closing an unassigned enquiry"): the officer who
+ * closes it takes it on first, so that it stays with them once closed (a closed matter is no longer
+ * the team's to pick up) and R2's "advise the complainant" has someone to do it. The device records
+ * the officer's `matterAssigned` just before the closing step; the guards refuse an officer's
+ * closure of an unassigned enquiry that comes without it. A manager or the system may close one
+ * as it is: it is then seen by whoever reported it on the device, and by the managers.
+ */
+export function takesOnBeforeClosing(s: MatterState, actor: Actor, step: { type: EventType; payload: unknown }): boolean {
+  return actor.role === 'officer' && s.assignedOfficerId === null && isAssessment(s.phase) && closesTheEnquiry(step)
+}
+
+function closesTheEnquiry(step: { type: EventType; payload: unknown }): boolean {
+  if (step.type === 'matterClosed') return true
+  if (step.type !== 'thresholdAssessed') return false
+  return typeof step.payload === 'object' && step.payload !== null && (step.payload as { met?: unknown }).met === false
+}
+
+export function takeOnFirst({ state, actor }: Pick<GuardContext, 'state' | 'actor'>, step: { type: EventType; payload: unknown }): Refusal | null {
+  return takesOnBeforeClosing(state, actor, step)
+    ? refuse('unassigned', 'Take the enquiry on (assign it to yourself) before closing it, so that it stays with you once closed.')
+    : null
+}
+
 export function notInFuture(ctx: GuardContext, value: string | undefined, what: string): Refusal | null {
   if (!value) return null
   const future = value.length === 10 ? value > ctx.today : value > ctx.now

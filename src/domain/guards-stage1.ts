@@ -2,7 +2,7 @@ import { dueAutomaticClosure } from './deadlines.ts'
 import type { EventType } from './events.ts'
 import { systemActorId } from './events.ts'
 import type { Guard } from './guard-context.ts'
-import { inPhases, isLateFact, knownParties, notInFuture, openPhases, requireAssigned } from './guard-context.ts'
+import { inPhases, isLateFact, knownParties, notInFuture, openPhases, requireAssigned, takeOnFirst } from './guard-context.ts'
 import { londonDate } from './london-time.ts'
 import { formatUkDate } from './uk-dates.ts'
 import { isAssessment } from './phases.ts'
@@ -34,7 +34,7 @@ export const stage1Guards: Guards = {
   },
   matterDetailsUpdated: ({ state }) => inPhases(state, openPhases, 'changing the details'),
   partyAdded: ({ state }) => inPhases(state, openPhases, 'adding a person'),
-  thresholdAssessed: ({ state }) => inPhases(state, ['enquiry'], 'the threshold assessment'),
+  thresholdAssessed: (ctx, e) => inPhases(ctx.state, ['enquiry'], 'the threshold assessment') ?? takeOnFirst(ctx, e),
   neighbourAdviceGiven: (ctx, e) =>
     inPhases(ctx.state, ['enquiry'], 'neighbour advice') ?? notInFuture(ctx, e.payload.givenOn, 'The date given'),
   contactAttempted: ({ state }, e) =>
@@ -119,7 +119,7 @@ export const stage1Guards: Guards = {
     if (e.payload.reason === 'advice_given' && !state.neighbourAdvice) {
       return refuse('advice_not_recorded', 'Record the neighbour advice given before closing for that reason.', 'R3')
     }
-    return null
+    return takeOnFirst({ state, actor }, e)
   },
   closureAdvised: ({ state }) =>
     state.phase === 'closed' ? null : refuse('not_closed', 'The complainant is advised of a closure once the matter is closed.', 'R2'),

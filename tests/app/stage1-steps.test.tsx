@@ -14,6 +14,7 @@ import {
   aReportedMatter,
   eventCount,
   freshDb,
+  officer,
   phoneAttempts,
   renderWithServices,
   stateOf,
@@ -39,6 +40,9 @@ describe('threshold assessment', () => {
     const state = await stateOf(db, matter.matterId)
     expect(state.phase).toBe('closed')
     expect(state.closure.reason).toBe('insufficient_information')
+    // The enquiry was unassigned: the officer who closed it took it on first (decisions.md), so
+    // it stays on their device and the advice below is theirs to give.
+    expect(state.assignedOfficerId).toBe(officer.id)
     await waitFor(() =>
       expect(dueTitles()).toContain('Advise the complainant that the enquiry has closed, and why'),
     )

@@ -87,9 +87,13 @@ describe('today', () => {
   it('says so when nothing is due', async () => {
     renderWithServices(<TodayScreen />)
 
-    expect(await screen.findByText('Nothing is overdue.')).toBeDefined()
-    expect(screen.getByText('Nothing else is due today.')).toBeDefined()
-    expect(screen.getByText('Nothing is due in the next seven days.')).toBeDefined()
+    await screen.findByText('Nothing is overdue.')
+    // Each section says it is empty, in the order the day is read: overdue, today, the week ahead.
+    const said = ['Nothing is overdue.', 'Nothing else is due today.', 'Nothing is due in the next seven days.']
+    const found = said.map((text) => screen.getByText(text))
+    for (const [earlier, later] of [[found[0]!, found[1]!], [found[1]!, found[2]!]] as const) {
+      expect(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING)
+    }
   })
 
   it('R16: a manager sees the closure requests waiting for a decision, and every officer’s actions', async () => {

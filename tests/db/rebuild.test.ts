@@ -18,6 +18,8 @@ describe('read tables', () => {
     await recordOk(db, { matterId: first, type: 'matterAssigned', payload: { officerId: officer.actor.id } }, '2026-11-02T09:06:00.000Z')
     await recordOk(db, { matterId: first, type: 'thresholdAssessed', payload: { met: true, reason: 'Persistent night-time noise.' } }, '2026-11-03T09:00:00.000Z')
     await recordOk(db, { matterId: first, type: 'diarySheetsIssued', payload: { issuedOn: '2026-11-03' } }, '2026-11-03T09:10:00.000Z')
+    // Closing an unassigned enquiry: the officer takes it on first (decisions.md), as the step form does.
+    await recordOk(db, { matterId: second, type: 'matterAssigned', payload: { officerId: officer.actor.id } }, '2026-11-03T10:59:00.000Z')
     await recordOk(db, { matterId: second, type: 'thresholdAssessed', payload: { met: false, reason: 'A single event, no details.' } }, '2026-11-03T11:00:00.000Z')
     for (const day of ['04', '05', '06']) {
       await recordOk(db, { matterId: first, type: 'contactAttempted', payload: { method: 'phone', outcome: 'voicemail' } }, `2026-11-${day}T10:00:00.000Z`)

@@ -59,7 +59,12 @@ describe('recording a step on the device', () => {
     await recordOk(db, { matterId, type: 'contactAttempted', payload: { method: 'phone', outcome: 'no_answer' } }, '2026-11-03T10:00:00.000Z')
 
     expect(await db.dueActions.get(`${matterId}|retired-rule`)).toBeUndefined()
-    expect((await db.matters.get(matterId))?.readRows).toBeDefined()
+    // The row names again exactly the due actions and parties now stored for the matter.
+    const dueIds = (await db.dueActions.where('matterId').equals(matterId).primaryKeys()).sort()
+    const partyIds = (await db.parties.where('matterId').equals(matterId).primaryKeys()).sort()
+    expect(partyIds).toHaveLength(1)
+    const { readRows } = (await db.matters.get(matterId))!
+    expect({ parties: [...readRows!.parties].sort(), dueActions: [...readRows!.dueActions].sort() }).toEqual({ parties: partyIds, dueActions: dueIds })
   })
 
   it('refuses a step the rules do not allow, with the reason, and writes nothing', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Sql, Storage } from '../../src/server/storage/storage.ts'
 import { aMatter, otherOfficer } from './support/matters.ts'
-import { testDrivers } from './support/test-databases.ts'
+import { sayPostgresSkipped, testDrivers } from './support/test-databases.ts'
 import { countRows, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
 
@@ -29,6 +29,9 @@ const failingAtCommitOnce = (storage: Storage) =>
 
 describe.each(testDrivers)('crash safety on $name', (driver) => {
   const { storage } = useDatabase(driver)
+  // PGlite serves one connection at a time, so the pushes below take turns whatever the code does:
+  // only PostgreSQL proves that the row lock on the counter keeps seq gap-free.
+  if (driver.name === 'pglite') sayPostgresSkipped('gap-free seq under pushes on concurrent connections')
 
   it('keeps nothing of a push that fails before it commits, and stores the retry once', async () => {
     const s = testServer(failingAtCommitOnce(storage()))

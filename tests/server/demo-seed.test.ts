@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts'
-import { testDrivers } from './support/test-databases.ts'
+import { sayPostgresSkipped, testDrivers } from './support/test-databases.ts'
 import { countRows } from './support/test-server.ts'
 import { setupTimeoutMs } from './support/use-database.ts'
 
 // The demo council is recorded through the same checks as real work, dated back from today.
 describe.each(testDrivers)('the demo council on $name', (driver) => {
+  if (driver.name === 'pglite') sayPostgresSkipped()
   // Any time of day: just after midnight, before the working day, and late in the evening.
   it.each(['2026-12-02T00:05:00.000Z', '2026-12-02T03:30:00.000Z', '2026-12-02T23:55:00.000Z'])(
     'seeds an empty database once, at %s: staff, five matters at different phases',

@@ -7,7 +7,7 @@ import { lockDataDir } from '../../src/server/storage/data-dir-lock.ts'
 import { migrate, readMigrations } from '../../src/server/storage/migrate.ts'
 import { openPgliteStorage } from '../../src/server/storage/pglite-storage.ts'
 import type { Storage } from '../../src/server/storage/storage.ts'
-import { testDrivers } from './support/test-databases.ts'
+import { sayPostgresSkipped, testDrivers } from './support/test-databases.ts'
 import { setupTimeoutMs } from './support/use-database.ts'
 
 async function tables(storage: Storage): Promise<string[]> {
@@ -34,6 +34,7 @@ const allTables = [
 ]
 
 describe.each(testDrivers)('migrations on $name', (driver) => {
+  if (driver.name === 'pglite') sayPostgresSkipped()
   it(
     'creates every table on an empty database, and does nothing the second time',
     async () => {

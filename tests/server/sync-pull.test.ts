@@ -176,6 +176,59 @@ describe.each(cases)('GET /api/sync/pull on $label', ({ driver, shortWindow }) =
     expect(next.events.map((e) => e.type)).toEqual(['matterAssigned'])
   })
 
+  // decisions.md "Closing an unassigned enquiry": only an *open* unassigned enquiry is the team's.
+  it('R2: an unassigned enquiry an officer closes becomes theirs and leaves the other officers’ pulls', async () => {
+    const s = testServer(storage())
+    const open = aMatter(8).as(manager).reported()
+    await s.push(await s.signIn('manager1'), open.events)
+    const [o1, o2] = [await s.signIn('officer1'), await s.signIn('officer2')]
+    const seen = await s.pull(o2)
+    expect(seen.events.map((e) => e.type)).toEqual(['reportReceived'])
+    // On the device, closing records the officer's taking it on just before (step-form.tsx).
+    open.as(officer).thresholdNotMet()
+    expect(open.events.slice(1).map((e) => e.type)).toEqual(['matterAssigned', 'thresholdAssessed'])
+    await s.push(o1, open.events.slice(1))
+    open.as(officer).record('closureAdvised', { method: 'phone', advisedOn: open.today })
+    await s.push(o1, [open.last()])
+
+    // officer2 is told it went to officer1, and sent nothing of it after; a fresh device gets none of it.
+    const next = await s.pull(o2, seen.cursor)
+    expect(next.events.map((e) => e.type)).toEqual(['matterAssigned'])
+    expect((await s.pull(o2)).events).toEqual([])
+    // officer1, who closed it, keeps the whole history, the closure and the advice included.
+    expect((await s.pull(o1)).events.map((e) => e.id)).toEqual(open.events.map((e) => e.id))
+  })
+
+  it('R2: an unassigned enquiry a manager closes leaves every officer’s pull but its reporter’s', async () => {
+    const s = testServer(storage())
+    const reportedByOfficer = aMatter(9).reported()
+    const reportedByManager = aMatter(10).as(manager).reported()
+    await s.push(await s.signIn('officer1'), reportedByOfficer.events)
+    await s.push(await s.signIn('manager1'), reportedByManager.events)
+    const o2 = await s.signIn('officer2')
+    const seen = await s.pull(o2)
+    expect(matterIds(seen.events)).toEqual(new Set([reportedByOfficer.matterId, reportedByManager.matterId]))
+
+    for (const m of [reportedByOfficer, reportedByManager]) {
+      m.as(manager).record('matterClosed', { reason: 'withdrawn', rationale: 'The complainant withdrew.' })
+      expect(m.state().assignedOfficerId).toBeNull()
+      await s.push(await s.signIn('manager1'), [m.last()])
+    }
+
+    // Closed and still unassigned: no longer the team's. officer2 is sent the closures that took
+    // them away, and a fresh pull has neither; officer1 still has the one they reported.
+    const next = await s.pull(o2, seen.cursor)
+    expect(next.events.map((e) => [e.matterId, e.type])).toEqual([
+      [reportedByOfficer.matterId, 'matterClosed'],
+      [reportedByManager.matterId, 'matterClosed'],
+    ])
+    expect((await s.pull(o2)).events).toEqual([])
+    expect(matterIds((await s.pull(await s.signIn('officer1'))).events)).toEqual(new Set([reportedByOfficer.matterId]))
+    expect(matterIds((await s.pull(await s.signIn('manager1'))).events)).toEqual(
+      new Set([reportedByOfficer.matterId, reportedByManager.matterId]),
+    )
+  })
+
   it('sends an administrator nothing: 403', async () => {
     const s = testServer(storage())
     const res = await s.app.request('/api/sync/pull', { headers: s.auth(await s.signIn('admin1')) })

@@ -123,6 +123,17 @@ describe.each(testDrivers)('POST /api/sync/push on $name', (driver) => {
     expect(await storedState(storage())).toEqual(fold(m.events))
   })
 
+  it('R2: an officer’s closure of an unassigned enquiry, sent without taking it on, is rejected', async () => {
+    const s = testServer(storage())
+    const m = aMatter().as(manager).reported()
+    await s.push(await s.signIn('manager1'), m.events)
+    const closing = proposed(m, officer, 'thresholdAssessed', { met: false, reason: 'One party last summer.' })
+    const [result] = await s.push(await s.signIn('officer1'), [closing])
+    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'unassigned' } })
+    // Nothing changed: the enquiry is still open and still the team's.
+    expect(await storedState(storage())).toMatchObject({ phase: 'enquiry', assignedOfficerId: null })
+  })
+
   it('R16: an officer cannot approve a closure', async () => {
     const s = testServer(storage())
     const m = aCase().closureRequested('asb_stopped_low_risk')

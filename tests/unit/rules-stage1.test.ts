@@ -126,6 +126,38 @@ describe('R2 threshold', () => {
     expect(m.evaluate().dueActions).toEqual([])
   })
 
+  // decisions.md "Closing an unassigned enquiry": the closing officer takes it on first.
+  it('R2: an officer who closes an unassigned enquiry becomes its officer; without that the closure is refused', () => {
+    const m = aMatter().as(manager).reported()
+    const notMet = { met: false, reason: 'One party last summer.' } as const
+    const withdrawn = { reason: 'withdrawn', rationale: 'The complainant withdrew.' } as const
+    for (const refused of [m.as(officer).try('thresholdAssessed', notMet), m.as(otherOfficer).try('matterClosed', withdrawn)]) {
+      expect(refused).toMatchObject({
+        ok: false,
+        refusal: { code: 'unassigned', message: 'Take the enquiry on (assign it to yourself) before closing it, so that it stays with you once closed.' },
+      })
+    }
+    // Taking an open enquiry on, or a threshold that is met, needs no one first.
+    expect(m.as(officer).try('thresholdAssessed', { ...notMet, met: true }).ok).toBe(true)
+    // The way the device records it (the builder does the same): taken on, then closed.
+    m.as(otherOfficer).thresholdNotMet()
+    expect(m.events.map((e) => e.type)).toEqual(['reportReceived', 'matterAssigned', 'thresholdAssessed'])
+    expect(m.state()).toMatchObject({ phase: 'closed', assignedOfficerId: otherOfficer.id })
+  })
+
+  it('R2: a manager closes an unassigned enquiry as it is: no officer is recorded', () => {
+    const m = aMatter().reported().as(manager).record('matterClosed', { reason: 'withdrawn', rationale: 'Withdrawn.' })
+    expect(m.events.map((e) => e.type)).toEqual(['reportReceived', 'matterClosed'])
+    expect(m.state()).toMatchObject({ phase: 'closed', assignedOfficerId: null })
+  })
+
+  it('R2: an officer closing an enquiry already theirs, or another officer’s, is not asked to take it on', () => {
+    const mine = aMatter().reported().assigned(officer).thresholdNotMet()
+    expect(mine.events.map((e) => e.type)).toEqual(['reportReceived', 'matterAssigned', 'thresholdAssessed'])
+    const theirs = aMatter(2).reported().as(manager).assigned(otherOfficer)
+    expect(theirs.as(officer).try('matterClosed', { reason: 'withdrawn', rationale: 'Withdrawn.' }).ok).toBe(true)
+  })
+
   it('R2: threshold met keeps the enquiry open, and the assessment is made in the enquiry only', () => {
     const m = aMatter().reported().assigned().thresholdMet()
     expect(m.state()).toMatchObject({ phase: 'enquiry', threshold: { met: true } })

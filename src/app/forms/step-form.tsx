@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { newId } from '../../db/new-id.ts'
 import { recordStep } from '../../db/record-event.ts'
+import { takesOnBeforeClosing } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { StoredEvent } from '../../db/rows.ts'
 import { useServices, useSession } from '../services.tsx'
@@ -50,7 +51,16 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
   const submit = form.handleSubmit(async (vals) => {
     setRefusal(null)
     const payload = toPayload(spec, vals, () => newId(services.now()))
-    const result = await recordStep(services.db, session, { matterId: state.id, type: spec.eventType, payload }, services.now())
+    const step = { matterId: state.id, type: spec.eventType, payload }
+    if (takesOnBeforeClosing(state, session.actor, step)) {
+      // Closing an unassigned enquiry: the officer takes it on first (decisions.md).
+      const assigned = await recordStep(services.db, session, { matterId: state.id, type: 'matterAssigned', payload: { officerId: session.actor.id } }, services.now())
+      if (!assigned.ok) {
+        setRefusal(assigned.refusal.message)
+        return
+      }
+    }
+    const result = await recordStep(services.db, session, step, services.now())
     if (!result.ok) {
       setRefusal(result.refusal.message)
       return

@@ -2,10 +2,12 @@ import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 
 // Who may see and act on a matter (issue 4): officers see matters assigned to them, and unassigned
-// matters they created or that are still enquiries (for anyone to pick up); managers see all; an
-// administrator manages users and sees no case work. Once a matter is allocated, its creator
+// matters they created or that are still open enquiries (for anyone to pick up); managers see all;
+// an administrator manages users and sees no case work. Once a matter is allocated, its creator
 // holds no token for it unless it is allocated to them (issue 14, decisions.md "Access after
-// allocation"): what they recorded before stays, as late facts (event-log.ts).
+// allocation"): what they recorded before stays, as late facts (event-log.ts). A closed unassigned
+// enquiry is no longer the team's (decisions.md, "Closing an unassigned enquiry"): it leaves other
+// officers' pulls.
 //
 // A matter's audience is a set of tokens, and a viewer holds tokens: they see the matter when the
 // sets meet. The matters table keeps each matter's audience now, and each event the audience

@@ -11,6 +11,7 @@ import type { Profile } from '../../../src/db/device.ts'
 import { recordEvent } from '../../../src/db/record-event.ts'
 import { saveStaff } from '../../../src/db/staff.ts'
 import type { EventType, PayloadInput } from '../../../src/domain/events.ts'
+import { takesOnBeforeClosing } from '../../../src/domain/guard-context.ts'
 import { matterReference } from '../../../src/domain/reference.ts'
 import type { RiskAnswer, RiskLevel } from '../../../src/domain/risk-matrix.ts'
 import { defaultRiskMatrix, scoreRiskAssessment } from '../../../src/domain/risk-matrix.ts'
@@ -107,6 +108,13 @@ export async function withEvents(
     const as = s.as ?? officer
     const at = nextInstant(db, s.on ?? arrangedOn)
     const session = { actor: { id: as.id, role: as.role }, deviceId: 'arranging-device' }
+    const stored = await db.matters.get(matter.matterId)
+    if (stored && takesOnBeforeClosing(stored.state, session.actor, s)) {
+      // As the step form does: an officer closing an unassigned enquiry takes it on first.
+      const input = { matterId: matter.matterId, type: 'matterAssigned' as const, payload: { officerId: as.id } }
+      const taken = await recordEvent(db, session, input, at)
+      if (!taken.ok) throw new Error(`Arranging matterAssigned was refused: ${taken.refusal.message}`)
+    }
     const result = await recordEvent(
       db,
       session,

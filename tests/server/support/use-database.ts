@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { Storage } from '../../../src/server/storage/storage.ts'
 import type { TestDatabase, TestDriver } from './test-databases.ts'
+import { sayPostgresSkipped } from './test-databases.ts'
 import { addPeople } from './test-server.ts'
 
 // One database per suite, emptied before each test. The first PGlite on a machine builds its
@@ -11,6 +12,7 @@ export function useDatabase(driver: TestDriver): {
   storage: () => Storage
   db: () => TestDatabase
 } {
+  if (driver.name === 'pglite') sayPostgresSkipped()
   let db: TestDatabase | undefined
   const current = () => {
     if (!db) throw new Error('The test database is not open yet.')

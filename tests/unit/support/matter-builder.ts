@@ -6,6 +6,7 @@ import { systemActorId } from '../../../src/domain/events.ts'
 import { evaluate } from '../../../src/domain/evaluate.ts'
 import { fold } from '../../../src/domain/fold.ts'
 import type { Actor } from '../../../src/domain/guard-context.ts'
+import { takesOnBeforeClosing } from '../../../src/domain/guard-context.ts'
 import { uuidV7 } from '../../../src/domain/ids.ts'
 import { londonDate } from '../../../src/domain/london-time.ts'
 import type { MatterState } from '../../../src/domain/matter-state.ts'
@@ -123,6 +124,8 @@ export class MatterBuilder {
   }
 
   record<T extends EventType>(type: T, payload: PayloadInput<T>): this {
+    // As the device does (step-form.tsx): an officer closing an unassigned enquiry takes it on first.
+    if (this.events.length > 0 && takesOnBeforeClosing(this.state(), this.actor, { type, payload })) this.assigned(this.actor)
     const result = this.try(type, payload)
     if (!result.ok) throw new RefusedStep(type, result.refusal)
     this.events.push(result.event)
