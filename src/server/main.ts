@@ -46,7 +46,15 @@ const noOneCanSignIn = (await countUsers(storage)) === 0
 const files = createFileStore(storage, fileBytesFor(storage, config.dataDir), {
   maxFileBytes: config.maxFileBytes,
 })
-const app = createApp({ storage, log, clock, limits: defaultLimits, distDir: config.distDir, files })
+const app = createApp({
+  storage,
+  log,
+  clock,
+  limits: defaultLimits,
+  distDir: config.distDir,
+  files,
+  council: config.council,
+})
 const scheduler = startScheduler({
   storage,
   log,
