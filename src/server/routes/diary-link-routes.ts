@@ -85,5 +85,15 @@ export function diaryLinkRoutes(deps: AppDeps) {
     }
   })
 
+  // Photos and recordings from the phone (DESIGN.md's file protocol) wait for the server's file
+  // store (issue 12, files-server). Until then a working link answers "not yet": the phone keeps
+  // the entry and its files and tries again later, losing nothing.
+  routes.put('/diary/:token/files/:sha256', async (c) => {
+    const opened = await openLink(c)
+    if (!opened.ok) return opened.response
+    c.header('Retry-After', '3600')
+    return errorResponse(c, 503, 'unavailable', 'Photos and recordings cannot be received yet. They are kept on your phone and sent later.')
+  })
+
   return routes
 }
