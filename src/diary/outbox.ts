@@ -13,6 +13,7 @@ export const isWaiting = (e: StoredEntry) => e.sentAt === null && !e.problem
 export async function sendUnsent(db: IDBDatabase, token: string, api: DiaryApi): Promise<SendSummary> {
   const waiting = (await entriesFor(db, token)).filter(isWaiting)
   let sent = 0
+  let held = 0
   for (const [i, stored] of waiting.entries()) {
     const answer = await api.send(token, stored.entry, stored.files)
     if (answer.kind === 'sent') {
@@ -20,11 +21,15 @@ export async function sendUnsent(db: IDBDatabase, token: string, api: DiaryApi):
       sent += 1
     } else if (answer.kind === 'refused') {
       await markRefused(db, stored.id, answer.message)
+    } else if (answer.kind === 'retry' && stored.files.length > 0) {
+      // Its files could not go yet (a large video on a weak signal, or a server not taking files
+      // now): the entries after it, in words only, are not held up behind it.
+      held += 1
     } else {
-      return { sent, waiting: waiting.length - i, ended: answer.kind === 'ended' }
+      return { sent, waiting: held + waiting.length - i, ended: answer.kind === 'ended' }
     }
   }
-  return { sent, waiting: 0, ended: false }
+  return { sent, waiting: held, ended: false }
 }
 
 /** Entries the server lists as received, whose answer the phone never got: marked sent. */

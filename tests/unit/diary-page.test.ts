@@ -121,6 +121,21 @@ describe('the diary page: keeping entries until the council has them', () => {
     expect(await sendUnsent(db, token, councilAnswering({ kind: 'sent', sentAt: now.toISOString() }))).toMatchObject({ sent: 1 })
   })
 
+  it('does not hold entries in words behind one whose photos cannot go yet', async () => {
+    const db = await freshDb()
+    const photo = { sha256: 'f'.repeat(64), name: 'door.jpg', mediaType: 'image/jpeg', size: 3, blob: new Blob(['abc']) }
+    await saveEntry(db, stored({ savedAt: '2026-12-05T20:00:00.000Z', files: [photo] }))
+    const inWords = stored({ savedAt: '2026-12-05T20:01:00.000Z' })
+    await saveEntry(db, inWords)
+    const council = councilAnswering({ kind: 'retry' }, { kind: 'sent', sentAt: now.toISOString() })
+    expect(await sendUnsent(db, token, council)).toEqual({ sent: 1, waiting: 1, ended: false })
+    const after = await entriesFor(db, token)
+    expect(after.map((e) => [e.files.length, e.sentAt])).toEqual([
+      [1, null],
+      [0, now.toISOString()],
+    ])
+  })
+
   it('stops at a link that no longer works, keeping every unsent entry to show', async () => {
     const db = await freshDb()
     await saveEntry(db, stored({ savedAt: '2026-12-05T20:00:00.000Z' }))
