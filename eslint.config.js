@@ -67,6 +67,7 @@ export default defineConfig(
       'src/db/**',
       'src/sync/**',
       'src/pwa/**',
+      'src/diary/**',
       'tests/app/**',
       'tests/setup/**',
     ],
@@ -127,6 +128,18 @@ export default defineConfig(
               target: ['./src/db', './src/sync', './src/pwa', './src/server'],
               from: './src/app',
               message: 'Nothing imports src/app: it sits on top.',
+            },
+            {
+              // The complainant's diary is its own small app: it shares only the wire contract and
+              // the domain's schemas, so its bundle stays small (DESIGN.md "Shape").
+              target: './src/diary',
+              from: ['./src/app', './src/db', './src/sync', './src/pwa', './src/server'],
+              message: 'src/diary imports only src/api and src/domain: it is its own small app.',
+            },
+            {
+              target: ['./src/app', './src/db', './src/sync', './src/pwa', './src/server'],
+              from: './src/diary',
+              message: 'Nothing imports src/diary: it is the complainant’s own app.',
             },
             {
               target: './src/server',

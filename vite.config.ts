@@ -1,10 +1,25 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 // The sync server's address; in development Vite forwards /api calls to it.
 const serverOrigin = 'http://127.0.0.1:8787'
+
+/**
+ * vite-plugin-pwa links the officer app's manifest into every page; the diary has its own
+ * (public/diary.webmanifest), and a second manifest link would make it install as Casebook.
+ */
+const diaryKeepsItsOwnManifest: Plugin = {
+  name: 'diary-keeps-its-own-manifest',
+  enforce: 'post',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, ctx) =>
+      ctx.filename.endsWith('diary.html') ? html.replace(/<link rel="manifest" href="\/manifest\.webmanifest"\s*\/?>/, '') : html,
+  },
+}
 
 export default defineConfig({
   resolve: {
@@ -18,6 +33,20 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./node_modules/dexie/dist/dexie.mjs', import.meta.url)),
       },
     ],
+  },
+  build: {
+    rolldownOptions: {
+      // Two pages: the officer app, and the complainant's own small diary (DESIGN.md) with its
+      // service worker, which must keep a fixed name (/diary-sw.js) so a phone can find it again.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        diary: fileURLToPath(new URL('./diary.html', import.meta.url)),
+        'diary-sw': fileURLToPath(new URL('./src/diary/service-worker.ts', import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'diary-sw' ? 'diary-sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   plugins: [
     react(),
@@ -68,10 +97,13 @@ export default defineConfig({
         // Icons are precached through the manifest; listing them here too would store them twice.
         // The PDF fonts (about 1.4 MB) are precached so letters and the court bundle are made offline.
         globPatterns: ['**/*.{js,css,html,ttf}'],
+        // The complainant's diary is another app with its own service worker: not the officer's.
+        globIgnores: ['diary.html', 'diary-sw.js', 'assets/diary-*'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/diary(\/|$)/],
       },
     }),
+    diaryKeepsItsOwnManifest,
   ],
   server: {
     proxy: {

@@ -13,6 +13,10 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'payload_too_large',
+  // An id already used for something else (the complainant's diary: an entry id taken).
+  'conflict',
+  // The domain's rules refused what was sent; the message says why in plain words.
+  'refused',
   'rate_limited',
   'internal',
   'unavailable',

@@ -65,6 +65,9 @@ function whyNot(ctx: CheckContext, event: DomainEvent): Refusal | null {
   if (actor.role === 'public' && (event.type !== 'reportReceived' || event.payload.channel !== 'online_form')) {
     return refuse('role', 'The public form can only make a new online report.')
   }
+  if (actor.role === 'diary_link' && event.type !== 'diaryEntryRecorded') {
+    return refuse('role', 'A private diary link can only send diary entries.')
+  }
   if (Date.parse(event.occurredAt) > Date.parse(now) + clockSkewMs) {
     return refuse('in_future', 'An entry cannot be dated in the future.')
   }

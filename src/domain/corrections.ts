@@ -41,6 +41,9 @@ export const correctableTypes: readonly EventType[] = [
 // or slip past the checks the step passed (an intervention's or legal step's kind, R12–R14).
 const decidingFields: Partial<Record<EventType, readonly string[]>> = {
   thresholdAssessed: ['met'],
+  // A private link's id and hash are what the server finds it by; who sent an entry is a fact.
+  diarySheetsIssued: ['method', 'link'],
+  diaryEntryRecorded: ['viaLinkId'],
   partyAdded: ['partyId'],
   evidenceAdded: ['evidenceId'],
   actionSet: ['actionId'],

@@ -19,6 +19,7 @@ export const payloadSchemas = {
   contactLetterSent: assessment.contactLetterSentPayload,
   diarySheetsIssued: assessment.diarySheetsIssuedPayload,
   diaryEntryRecorded: assessment.diaryEntryRecordedPayload,
+  diaryLinkRevoked: assessment.diaryLinkRevokedPayload,
   evidenceAdded: assessment.evidenceAddedPayload,
   matterClosed: assessment.matterClosedPayload,
   closureAdvised: assessment.closureAdvisedPayload,

@@ -128,6 +128,12 @@ const appliers: { [T in EventType]: Applier<T> } = {
     const first = s.diary.sheetsIssuedOn
     if (!first || e.payload.issuedOn < first) s.diary.sheetsIssuedOn = e.payload.issuedOn
     s.phase = laterPhase(s.phase, 'evidence')
+    const link = e.payload.link
+    if (link) {
+      const links = (s.diary.links ??= [])
+      const partyId = link.partyId ? { partyId: link.partyId } : {}
+      links.push({ linkId: link.linkId, ...partyId, issuedOn: e.payload.issuedOn, revokedAt: null })
+    }
   },
   diaryEntryRecorded: (s, e) => {
     s.diary.entries += 1
@@ -136,6 +142,10 @@ const appliers: { [T in EventType]: Applier<T> } = {
       s.diary.asbEntries += 1
     }
     noteReport(s, e.payload.happenedAt)
+  },
+  diaryLinkRevoked: (s, e) => {
+    const link = s.diary.links?.find((l) => l.linkId === e.payload.linkId)
+    if (link && link.revokedAt === null) link.revokedAt = e.occurredAt
   },
   evidenceAdded: (s, e) => {
     voidAutomaticClosure(s, e.occurredAt, 'no_evidence')
@@ -307,7 +317,7 @@ function initialState(e: EventOf<'reportReceived'>): MatterState {
       letterSentOn: null,
       lastContactAt: null,
     },
-    diary: { sheetsIssuedOn: null, entries: 0, asbEntries: 0 },
+    diary: { sheetsIssuedOn: null, entries: 0, asbEntries: 0, links: [] },
     evidence: [],
     lastReportAt: p.receivedAt,
     caseCreatedAt: null,

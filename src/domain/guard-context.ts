@@ -8,8 +8,11 @@ import type { RiskMatrix } from './risk-matrix-schema.ts'
 import type { StatutoryLimits } from './statutory-limits.ts'
 import type { Role } from './vocabulary.ts'
 
-/** People sign in with a role; the system records automatic steps; the public reports through the form. */
-export type Actor = { id: string; role: Role | 'system' | 'public' }
+/**
+ * People sign in with a role; the system records automatic steps; the public reports through the
+ * form; a complainant sends diary entries through their private link (`diary_link`).
+ */
+export type Actor = { id: string; role: Role | 'system' | 'public' | 'diary_link' }
 
 export type GuardContext = {
   state: MatterState

@@ -1,9 +1,11 @@
 import { dueAutomaticClosure } from './deadlines.ts'
+import { diaryLinkActorId, diaryLinksOf, diaryLinkWorks } from './diary-links.ts'
 import type { EventType } from './events.ts'
 import { systemActorId } from './events.ts'
-import type { Guard } from './guard-context.ts'
+import type { Actor, Guard } from './guard-context.ts'
 import { inPhases, isLateFact, knownParties, notInFuture, openPhases, requireAssigned, takeOnFirst } from './guard-context.ts'
 import { londonDate } from './london-time.ts'
+import type { MatterState } from './matter-state.ts'
 import { formatUkDate } from './uk-dates.ts'
 import { isAssessment } from './phases.ts'
 import { refuse } from './refusal.ts'
@@ -18,6 +20,18 @@ function anonymousNeedsParty(anonymous: boolean, partyId: string | undefined) {
   return anonymous && !partyId
     ? refuse('anonymous', 'The report is anonymous: there is no complainant to contact. Choose the person you contacted.', 'R1')
     : null
+}
+
+/**
+ * An entry sent from a private link is the complainant's, in the link's name only, and only while
+ * the link works; no one else may claim to have sent it from a link.
+ */
+function viaLinkRefusal(actor: Actor, state: MatterState, viaLinkId: string | undefined) {
+  if (actor.role !== 'diary_link' && !viaLinkId) return null
+  if (!viaLinkId || actor.id !== diaryLinkActorId(viaLinkId)) {
+    return refuse('link_only', 'Only the complainant’s private link records entries sent from it.')
+  }
+  return diaryLinkWorks(state, viaLinkId) ? null : refuse('link_ended', 'This diary link no longer works.', 'R5')
 }
 
 export const stage1Guards: Guards = {
@@ -80,6 +94,10 @@ export const stage1Guards: Guards = {
     if (!state.threshold?.met) {
       return refuse('threshold_required', 'Record that the threshold is met before issuing diary sheets.', 'R5')
     }
+    const link = e.payload.link
+    if (link && diaryLinksOf(state).some((l) => l.linkId === link.linkId)) {
+      return refuse('link_exists', 'This diary link was already issued: make a new one.', 'R5')
+    }
     return (
       requireAssigned(state, 'Assign the matter to an officer before issuing diary sheets.', 'R5') ??
       notInFuture(ctx, e.payload.issuedOn, 'The date issued')
@@ -88,7 +106,14 @@ export const stage1Guards: Guards = {
   diaryEntryRecorded: (ctx, e) => {
     const { state } = ctx
     if (state.phase === 'enquiry') return refuse('diary_sheets_required', 'Issue diary sheets before recording diary entries.', 'R5')
+    const viaLink = viaLinkRefusal(ctx.actor, state, e.payload.viaLinkId)
+    if (viaLink) return viaLink
     return (isLateFact(state, e.occurredAt) ? null : inPhases(state, openPhases, 'recording a diary entry')) ?? notInFuture(ctx, e.payload.happenedAt, 'When it happened')
+  },
+  diaryLinkRevoked: ({ state }, e) => {
+    const link = diaryLinksOf(state).find((l) => l.linkId === e.payload.linkId)
+    if (!link) return refuse('unknown_link', 'There is no such diary link on this matter.')
+    return link.revokedAt === null ? null : refuse('link_revoked', 'This diary link was already revoked.')
   },
   // R5: evidence provided before the no-evidence closure but synced after it still counts.
   evidenceAdded: (ctx, e) =>

@@ -1,4 +1,5 @@
 import type { IsoDate } from './calendar.ts'
+import type { DiaryLink } from './diary-links.ts'
 import type { PayloadOf } from './events.ts'
 import type { RiskAssessment } from './payloads-case.ts'
 import type { Location } from './primitives.ts'
@@ -66,7 +67,14 @@ export type MatterState = {
     letterSentOn: IsoDate | null
     lastContactAt: string | null
   }
-  diary: { sheetsIssuedOn: IsoDate | null; entries: number; asbEntries: number }
+  diary: {
+    /** R5: the FIRST issue; issuing again (lost sheets, a new link) does not restart the clock. */
+    sheetsIssuedOn: IsoDate | null
+    entries: number
+    asbEntries: number
+    /** Private diary links; absent in states saved before links existed (see diaryLinksOf). */
+    links?: DiaryLink[]
+  }
   evidence: PayloadOf<'evidenceAdded'>[]
   /** R11: the last incident, diary entry or further report. */
   lastReportAt: string | null

@@ -8,6 +8,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { staticApp } from './http/static-app.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { fileRoutes } from './routes/file-routes.ts'
+import { diaryLinkRoutes } from './routes/diary-link-routes.ts'
 import { healthRoute } from './routes/health-route.ts'
 import { publicReportRoutes } from './routes/public-report-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', usersRoutes(deps))
   app.route('/api/files', fileRoutes(deps))
   app.route('/api/public', publicReportRoutes(deps))
+  app.route('/api/public', diaryLinkRoutes(deps))
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'There is no such API route.'))
 
   if (deps.distDir && existsSync(deps.distDir)) app.route('/', staticApp(deps.distDir))

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defaultMaxFileBytes } from '../domain/files.ts'
 import { parseTrustedProxies } from './http/trusted-proxies.ts'
+import type { CouncilContact } from '../api/public-diary.ts'
 
 // The server's settings, from the environment (and `--demo` on the command line). Checked once
 // at start: a bad value stops the server with a sentence saying which, instead of a crash later.
@@ -21,6 +22,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DIST_DIR: z.string().trim().min(1).default('./dist'),
   DEMO: flag.default(false),
+  // Shown to complainants on their private diary page (DESIGN.md): who to contact, and how.
+  COUNCIL_NAME: z.string().trim().min(1).max(200).optional(),
+  COUNCIL_PHONE: z.string().trim().min(1).max(50).optional(),
+  COUNCIL_EMAIL: z.string().trim().email().max(200).optional(),
+  COUNCIL_HOURS: z.string().trim().min(1).max(200).optional(),
   SCHEDULER_INTERVAL_MS: z
     .string()
     .regex(/^\d+$/)
@@ -66,6 +72,7 @@ export type Config = {
   /** How long a file uploaded and never referenced is kept. */
   orphanFileHours: number
   trustedProxies: string[]
+  council: CouncilContact
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
@@ -93,6 +100,12 @@ export function loadConfig(
       maxFileBytes: e.MAX_FILE_BYTES,
       orphanFileHours: e.ORPHAN_FILE_HOURS,
       trustedProxies: e.TRUSTED_PROXIES,
+      council: {
+        name: e.COUNCIL_NAME ?? 'The Community Safety team',
+        ...(e.COUNCIL_PHONE ? { phone: e.COUNCIL_PHONE } : {}),
+        ...(e.COUNCIL_EMAIL ? { email: e.COUNCIL_EMAIL } : {}),
+        ...(e.COUNCIL_HOURS ? { hours: e.COUNCIL_HOURS } : {}),
+      },
     },
   }
 }

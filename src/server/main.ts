@@ -54,6 +54,7 @@ const app = createApp({
   distDir: config.distDir,
   files,
   trustedProxies: config.trustedProxies,
+  council: config.council,
 })
 const scheduler = startScheduler({
   storage,

@@ -17,6 +17,7 @@ describe('server settings', () => {
         maxFileBytes: 200 * 1024 * 1024,
         orphanFileHours: 72,
         trustedProxies: [],
+        council: { name: 'The Community Safety team' },
       },
     })
   })
@@ -30,6 +31,15 @@ describe('server settings', () => {
     expect(bad.ok).toBe(false)
     if (!bad.ok)
       for (const name of ['MAX_FILE_BYTES', 'ORPHAN_FILE_HOURS']) expect(bad.message).toContain(name)
+  })
+
+  it('takes the council contact details shown on the complainant’s diary page', () => {
+    const env = { COUNCIL_NAME: 'Hart District Council', COUNCIL_PHONE: '01252 622122', COUNCIL_EMAIL: 'asb@hart.example' }
+    expect(loadConfig(env)).toMatchObject({
+      ok: true,
+      config: { council: { name: 'Hart District Council', phone: '01252 622122', email: 'asb@hart.example' } },
+    })
+    expect(loadConfig({ COUNCIL_EMAIL: 'not an address' }).ok).toBe(false)
   })
 
   it('takes PostgreSQL, demo mode and the scheduler interval from the environment or --demo', () => {

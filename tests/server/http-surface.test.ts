@@ -23,6 +23,7 @@ describe.each(testDrivers)('HTTP surface on $name', (driver) => {
     writeFileSync(join(dist, 'assets', 'index-Bx1y2z3.js'), 'console.log("app")')
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})')
     writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Casebook"}')
+    writeFileSync(join(dist, 'diary.html'), '<!doctype html><title>Your diary</title><main id="diary"></main>')
   })
   afterAll(() => rmSync(dist, { recursive: true, force: true }))
 
@@ -78,6 +79,16 @@ describe.each(testDrivers)('HTTP surface on $name', (driver) => {
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/text\/html/)
       expect(await res.text()).toContain('<div id="root">')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+    },
+  )
+
+  it.each(['/diary/', `/diary/${'A'.repeat(43)}`, '/diary/anything-at-all'])(
+    'answers %s with the complainant’s diary page, not the officer app',
+    async (path) => {
+      const res = await app().app.request(path)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<main id="diary">')
       expect(res.headers.get('cache-control')).toBe('no-cache')
     },
   )

@@ -21,6 +21,8 @@ async function tables(storage: Storage): Promise<string[]> {
 const allTables = [
   'audience_changes',
   'counters',
+  'diary_link_usage',
+  'diary_links',
   'events',
   'file_chunks',
   'file_refs',

@@ -48,7 +48,7 @@ describe('fold', () => {
   it('skips forward and never back: an intervention straight from the case, a diary entry after it', () => {
     const m = aCase().intervention('advice_letter').diaryEntry()
     expect(m.state().phase).toBe('intervention')
-    expect(m.state().diary).toEqual({ sheetsIssuedOn: '2026-11-02', entries: 2, asbEntries: 2 })
+    expect(m.state().diary).toEqual({ sheetsIssuedOn: '2026-11-02', entries: 2, asbEntries: 2, links: [] })
   })
 
   it('keeps the later of two edits of the same field', () => {

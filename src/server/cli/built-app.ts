@@ -12,8 +12,10 @@ export const appSources = [
   'src/pwa',
   'src/sync',
   'src/api',
+  'src/diary',
   'public',
   'index.html',
+  'diary.html',
   'vite.config.ts',
   'package.json',
 ]

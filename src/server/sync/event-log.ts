@@ -9,6 +9,8 @@ import type { Refusal } from '../../domain/refusal.ts'
 import { isCaseworker } from '../auth/users.ts'
 import type { FileRefInsert, Uploader } from '../files/file-records.ts'
 import { filesHeldFor, insertFileRefs } from '../files/file-records.ts'
+import type { LinkChange } from '../diary/diary-link-rows.ts'
+import { linkChangeOf, saveLinkChanges } from '../diary/diary-link-rows.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
 import type { AudienceChange } from './audience-changes.ts'
 import { changesAudience, insertAudienceChanges } from './audience-changes.ts'
@@ -105,6 +107,8 @@ class EventLogSession implements EventLog {
   private pendingFileRefs: FileRefInsert[] = []
   /** Matters with an event of this batch waiting for its files: their later events wait too. */
   private readonly waiting = new Map<string, string[]>()
+  /** Private diary links issued or revoked by the accepted events, in their order. */
+  private linkChanges: LinkChange[] = []
 
   constructor(tx: Sql, seq: number, now: string) {
     this.tx = tx
@@ -227,6 +231,8 @@ class EventLogSession implements EventLog {
     const audienceAfter = audienceOf(this.states.get(event.matterId) ?? null)
     if (changesAudience(audienceBefore, audienceAfter))
       this.pendingChanges.push({ matterId: event.matterId, seq, audienceBefore, audienceAfter })
+    const linkChange = linkChangeOf(event, this.now)
+    if (linkChange) this.linkChanges.push(linkChange)
     this.seq = seq
     this.stored.set(event.id, { seq, event })
     this.changed.set(event.matterId, seq)
@@ -279,6 +285,7 @@ class EventLogSession implements EventLog {
     this.pendingChanges = []
     await insertFileRefs(this.tx, this.pendingFileRefs)
     this.pendingFileRefs = []
+    await saveLinkChanges(this.tx, this.linkChanges.splice(0))
     const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {
       const state = this.states.get(matterId)
       return state ? [{ state, lastSeq }] : []

@@ -1,3 +1,4 @@
+import { diaryLinksOf, linkIdOfActor } from '../../domain/diary-links.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 
@@ -34,6 +35,11 @@ export function viewerTokens(viewer: Actor): string[] | 'all' {
 }
 
 export function canSee(viewer: Actor, state: MatterState): boolean {
+  // A complainant's private link acts on its own matter only, and pulls nothing.
+  if (viewer.role === 'diary_link') {
+    const linkId = linkIdOfActor(viewer.id)
+    return diaryLinksOf(state).some((l) => l.linkId === linkId)
+  }
   const tokens = viewerTokens(viewer)
   if (tokens === 'all') return true
   const audience = audienceOf(state)

@@ -55,7 +55,7 @@ async function ready(storage: Storage, migrated: boolean): Promise<Storage> {
 }
 
 const resetSql = `TRUNCATE events, audience_changes, matters, public_reports, sessions,
-    file_refs, file_uploads, files, file_chunks;
+    file_refs, file_uploads, files, file_chunks, diary_links, diary_link_usage;
   UPDATE counters SET value = 0;`
 
 const pglite: TestDriver = {

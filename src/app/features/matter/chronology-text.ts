@@ -41,6 +41,7 @@ export const kindOfType: Record<EventType, EntryKind> = {
   contactLetterSent: 'contact',
   diarySheetsIssued: 'evidence',
   diaryEntryRecorded: 'evidence',
+  diaryLinkRevoked: 'evidence',
   evidenceAdded: 'evidence',
   matterClosed: 'closure',
   closureAdvised: 'closure',
@@ -124,9 +125,11 @@ export function entryTitle(e: DomainEvent): string {
     case 'contactLetterSent':
       return `${e.payload.method === 'email' ? 'E-mail' : 'Letter'} sent encouraging contact`
     case 'diarySheetsIssued':
-      return 'Diary sheets issued'
+      return e.payload.method === 'private_link' ? 'Diary sheets issued by private link' : 'Diary sheets issued'
     case 'diaryEntryRecorded':
-      return e.payload.recordsAsb ? 'Diary entry' : 'Diary entry (no ASB recorded)'
+      return `${e.payload.recordsAsb ? 'Diary entry' : 'Diary entry (no ASB recorded)'}${e.payload.viaLinkId ? ', sent by the complainant from their private link' : ''}`
+    case 'diaryLinkRevoked':
+      return 'Private diary link revoked: it no longer works'
     case 'evidenceAdded':
       return `Evidence: ${evidenceKindLabels[e.payload.kind].toLowerCase()}${e.payload.independent ? ' (independent)' : ''}`
     case 'matterClosed':

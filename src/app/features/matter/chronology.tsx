@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react'
 import type { OutboxRow, StoredEvent } from '../../../db/rows.ts'
 import { compareIso } from '../../../domain/calendar.ts'
+import { linkIdOfActor } from '../../../domain/diary-links.ts'
 import type { EntryKind } from './chronology-text.ts'
 import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './chronology-text.ts'
 
@@ -25,6 +26,14 @@ function useEntriesDrawn(total: number): number {
     return () => clearTimeout(timer)
   }, [drawn, total])
   return Math.min(drawn, total)
+}
+
+function byWhom(actorId: string, meId: string): string {
+  if (actorId === meId) return 'you'
+  if (actorId === 'system') return 'Casebook (automatic)'
+  if (actorId === 'public') return 'the online form'
+  if (linkIdOfActor(actorId)) return 'the complainant, by their private link'
+  return 'a colleague'
 }
 
 export function Chronology({ events, outbox, meId }: Props) {
@@ -70,7 +79,7 @@ export function Chronology({ events, outbox, meId }: Props) {
               <p className="entry-head">
                 <strong>{entryTitle(e)}</strong>
                 <span className="entry-when">
-                  {whenText(e.occurredAt)} · by {e.actorId === meId ? 'you' : e.actorId === 'system' ? 'Casebook (automatic)' : e.actorId === 'public' ? 'the online form' : 'a colleague'}
+                  {whenText(e.occurredAt)} · by {byWhom(e.actorId, meId)}
                   {e.recordedAt.slice(0, 16) !== e.occurredAt.slice(0, 16) ? ` · recorded ${whenText(e.recordedAt)}` : ''}
                 </span>
               </p>

@@ -4,6 +4,7 @@ import type { MatterState } from '../../../domain/matter-state.ts'
 import { Link } from '../../routing/link.tsx'
 import { useSession } from '../../services.tsx'
 import { StepForm } from '../../forms/step-form.tsx'
+import { IssueDiaryLink } from './diary-link/issue-diary-link.tsx'
 import { stepsFor } from './steps/step-registry.ts'
 import type { StepDefinition } from './steps/step-definition.ts'
 
@@ -34,7 +35,16 @@ export function StepPanel({ state, events }: { state: MatterState; events: reado
           </Link>
         </p>
       )}
-      {active ? (
+      {active?.custom === 'diaryLink' ? (
+        <IssueDiaryLink
+          state={state}
+          onDone={(message) => {
+            setSaved(message)
+            setOpen(null)
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      ) : active ? (
         <StepForm
           key={active.id}
           spec={active}

@@ -1,4 +1,7 @@
+import { activeDiaryLinks } from '../../../../domain/diary-links.ts'
+import { partyById } from '../../../../domain/matter-state.ts'
 import type { contactAttemptOutcomes } from '../../../../domain/payloads-assessment.ts'
+import { formatUkDate } from '../../../../domain/uk-dates.ts'
 import {
   asbCategoryLabels,
   assessmentClosureReasonLabels,
@@ -141,6 +144,39 @@ export const stage1Steps: StepDefinition[] = [
       },
     ],
     defaults: () => ({ method: 'in_person' }),
+  },
+  {
+    id: 'diaryLinkIssued',
+    eventType: 'diarySheetsIssued',
+    group: 'Evidence',
+    phases: assessment,
+    label: 'Issue diary sheets by private link',
+    rule: 'R5',
+    fields: [],
+    custom: 'diaryLink',
+  },
+  {
+    id: 'diaryLinkRevoked',
+    eventType: 'diaryLinkRevoked',
+    group: 'Evidence',
+    phases: open,
+    label: 'Revoke a private diary link',
+    description: 'The link stops working at once for the complainant. Entries already sent stay in the matter.',
+    fields: [
+      {
+        name: 'linkId',
+        label: 'Which link',
+        kind: 'select',
+        options: ({ state }) =>
+          activeDiaryLinks(state).map((l) => {
+            const person = l.partyId ? partyById(state, l.partyId)?.name : undefined
+            return { value: l.linkId, label: `Issued ${formatUkDate(l.issuedOn)}${person ? ` for ${person}` : ''}` }
+          }),
+      },
+      { name: 'reason', label: 'Why', kind: 'textarea', optional: true },
+    ],
+    defaults: ({ state }) => ({ linkId: activeDiaryLinks(state)[0]?.linkId }),
+    submitLabel: 'Revoke the link',
   },
   {
     id: 'evidenceAdded',

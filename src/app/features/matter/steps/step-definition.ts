@@ -8,6 +8,8 @@ export type StepDefinition = StepSpec & {
   roles?: readonly Role[]
   /** Groups the step list on the matter page. */
   group: 'Contact' | 'Assessment' | 'Evidence' | 'Case' | 'Action plan' | 'Interventions' | 'Legal' | 'Closure' | 'Record'
+  /** A step with a screen of its own rather than the generic form (the private diary link). */
+  custom?: 'diaryLink'
 }
 
 export const open: readonly Phase[] = ['enquiry', 'evidence', 'case', 'investigation', 'intervention', 'legal', 'closure_requested']

@@ -1,3 +1,4 @@
+import { activeDiaryLinks } from '../../../../domain/diary-links.ts'
 import type { MatterState } from '../../../../domain/matter-state.ts'
 import type { Role } from '../../../../domain/vocabulary.ts'
 import { actionSteps } from './action-steps.ts'
@@ -19,6 +20,9 @@ export function stepsFor(state: MatterState, role: Role): StepDefinition[] {
       s.phases.includes(state.phase) &&
       (!s.roles || s.roles.includes(role)) &&
       !(state.anonymous && contactOnly.has(s.id)) &&
+      // An anonymous report has no complainant to give a link to; revoking needs a working link.
+      !(state.anonymous && s.id === 'diaryLinkIssued') &&
+      !(s.id === 'diaryLinkRevoked' && activeDiaryLinks(state).length === 0) &&
       // R19 decision: only a manager reopens a closed case.
       !(s.id === 'matterReopened' && state.caseCreatedAt && role !== 'manager'),
   )
