@@ -72,7 +72,7 @@ export function chainInput(previous: string, record: ChainRecord): string {
 /** The record of an event as a device or the server holds it: its fields, minus the link itself. */
 export function chainRecordOf(event: Record<string, unknown> & { seq: number; receivedAt: string }): ChainRecord {
   const { hash: _hash, ...record } = event
-  return record as ChainRecord
+  return record
 }
 
 /** The next link, with WebCrypto (browsers and Node alike). The server may hash `chainInput` itself. */

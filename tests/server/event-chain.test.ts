@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { checkChain } from '../../src/domain/chain-check.ts'
-import { genesisHash } from '../../src/domain/event-chain.ts'
+import { genesisHash, nextLink } from '../../src/domain/event-chain.ts'
 import { buildChains } from '../../src/server/chain/build-chains.ts'
 import { linkAfter, recordOf } from '../../src/server/chain/chain-links.ts'
 import { verifyReport } from '../../src/server/chain/verify-report.ts'
@@ -51,6 +51,20 @@ async function verify(storage: Storage, reference?: string): Promise<{ code: num
   const code = await verifyReport(storage, reference === undefined ? {} : { reference }, (l) => lines.push(l))
   return { code, lines }
 }
+
+describe('the link as the server computes it', () => {
+  it('is the same from node:crypto (the server) as from WebCrypto (devices)', async () => {
+    const events = aMatter().reported().assigned().withPhoneAttempts(2).contactMade().events
+    let web = genesisHash
+    let node = genesisHash
+    for (const [i, e] of events.entries()) {
+      const record = recordOf({ ...e, payload: { ...e.payload, note: 'Bruit 😡 ضوضاء' } }, 100 + i, e.recordedAt)
+      web = await nextLink(web, record)
+      node = linkAfter(node, record)
+      expect(node).toBe(web)
+    }
+  })
+})
 
 describe.each(testDrivers)('the tamper-evident chain on $name', (driver) => {
   const { storage } = useDatabase(driver)
