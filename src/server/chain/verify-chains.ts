@@ -113,10 +113,12 @@ function checkMatter(
   for (const [index, row] of rows.entries()) {
     const seq = Number(row.seq)
     const link = linkAfter(previous, recordOf(row.body, seq, row.received_at))
-    const which = `event ${index + 1} of ${rows.length} (seq ${seq}, ${row.type}, recorded ${recordedDay(row.body)})`
-    if (row.hash === null) problem(`${which} has no stored hash`)
+    // Worded only for a problem: the day in England costs more than the hash.
+    const which = () =>
+      `event ${index + 1} of ${rows.length} (seq ${seq}, ${row.type}, recorded ${recordedDay(row.body)})`
+    if (row.hash === null) problem(`${which()} has no stored hash`)
     else if (link !== row.hash)
-      problem(`${which} does not match its stored hash: it was changed, or an event before it was removed`)
+      problem(`${which()} does not match its stored hash: it was changed, or an event before it was removed`)
     // The next event is checked against this one's stored link, so one altered event is named once.
     previous = row.hash ?? link
   }
