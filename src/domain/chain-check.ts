@@ -1,6 +1,7 @@
 import type { ChainRecord } from './event-chain.ts'
 import { chainRecordOf, genesisHash, nextLink } from './event-chain.ts'
-import { ukDateOf } from './uk-date.ts'
+import { formatUkDate } from './uk-dates.ts'
+import { londonDate } from './london-time.ts'
 
 // Does what a device holds of a matter reproduce the chain the server sent (event-chain.ts)?
 // Every pulled event carries its link (`hash`), so the head is the link of the last one the
@@ -44,7 +45,7 @@ export async function checkChain(events: readonly ChainedEvent[]): Promise<Chain
   for (const [index, event] of sent.entries()) {
     const link = await nextLink(previous, chainRecordOf(event as ChainRecord & { seq: number }))
     if (link !== event.hash) {
-      const at = `entry ${index + 1} of ${sent.length}, recorded ${ukDateOf(event.recordedAt)}`
+      const at = `entry ${index + 1} of ${sent.length}, recorded ${formatUkDate(londonDate(event.recordedAt))}`
       return {
         status: 'broken',
         reason: `${at}, differs from what the server stored, or an entry before it is missing`,

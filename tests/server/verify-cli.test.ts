@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ukDateOf } from '../../src/domain/uk-date.ts'
+import { formatUkDate } from '../../src/domain/uk-dates.ts'
+import { londonDate } from '../../src/domain/london-time.ts'
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts'
 import { silentLog } from '../../src/server/logging/log.ts'
 import { migrate } from '../../src/server/storage/migrate.ts'
@@ -100,7 +101,7 @@ describe.each(places)('npm run verify on %s', (_, makePlace) => {
     expect(altered.code).toBe(1)
     const lines = altered.out.trim().split('\n')
     expect(lines[0]).toBe(
-      `${target!.reference}: event 3 of ${Number(count!.n)} (seq ${Number(target!.seq)}, ${target!.type}, recorded ${ukDateOf(target!.body.recordedAt)}) does not match its stored hash: it was changed, or an event before it was removed`,
+      `${target!.reference}: event 3 of ${Number(count!.n)} (seq ${Number(target!.seq)}, ${target!.type}, recorded ${formatUkDate(londonDate(target!.body.recordedAt))}) does not match its stored hash: it was changed, or an event before it was removed`,
     )
     expect(lines).toHaveLength(2)
     expect(lines[1]).toMatch(/1 problem in 1 matter\. The record has been altered since it was stored\.$/)

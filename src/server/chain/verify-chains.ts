@@ -1,5 +1,6 @@
 import { genesisHash } from '../../domain/event-chain.ts'
-import { ukDateOf } from '../../domain/uk-date.ts'
+import { formatUkDate } from '../../domain/uk-dates.ts'
+import { londonDate } from '../../domain/london-time.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
 import { linkAfter, receivedAtText, recordOf } from './chain-links.ts'
 
@@ -135,7 +136,7 @@ function checkMatter(
 function recordedDay(body: Record<string, unknown>): string {
   const recordedAt = body.recordedAt
   try {
-    return typeof recordedAt === 'string' ? ukDateOf(recordedAt) : 'at an unknown time'
+    return typeof recordedAt === 'string' ? formatUkDate(londonDate(recordedAt)) : 'at an unknown time'
   } catch {
     // An altered body may carry anything here: say so rather than fail the whole check.
     return 'at an unreadable time'
