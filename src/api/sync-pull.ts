@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { DomainEvent } from '../domain/events.ts'
+import { hashPattern } from '../domain/event-chain.ts'
 import { eventSchemas, eventTypes } from '../domain/events.ts'
 
 // GET /api/sync/pull?after=<cursor>&limit=<n>. Keep the returned `cursor` and ask again with it
@@ -28,12 +29,21 @@ export const pullQuerySchema = z.object({
 })
 export type PullQuery = z.infer<typeof pullQuerySchema>
 
-export type PulledEvent = DomainEvent & { seq: number }
+/**
+ * `receivedAt` (when the event reached the server) and `hash` (its link in its matter's
+ * tamper-evident chain, domain/event-chain.ts) are optional: a server from before the chain sends
+ * neither. The device keeps them on the event as they came: the chain hashes `receivedAt`.
+ */
+export type PulledEvent = DomainEvent & { seq: number; receivedAt?: string; hash?: string }
 
-// Each event type's schema with `seq` beside the envelope, rather than an intersection of the
-// event and `{ seq }`: an intersection parses every event twice and merges the two results, and
-// a first sync checks a quarter of a million events (issue 5).
-const seqField = { seq: z.int().positive() }
+// Each event type's schema with the server's fields beside the envelope, rather than an
+// intersection of the event and `{ seq }`: an intersection parses every event twice and merges
+// the two results, and a first sync checks a quarter of a million events (issue 5).
+const seqField = {
+  seq: z.int().positive(),
+  receivedAt: z.iso.datetime().optional(),
+  hash: z.string().regex(hashPattern).optional(),
+}
 export const pulledEventSchema = z.discriminatedUnion(
   'type',
   eventTypes.map((type) => eventSchemas[type].extend(seqField)) as unknown as [z.ZodObject, ...z.ZodObject[]],

@@ -1,4 +1,6 @@
 import { liveQuery } from 'dexie'
+import type { ChainCheck } from '../domain/chain-check.ts'
+import { checkChain } from '../domain/chain-check.ts'
 import type { MatterState } from '../domain/matter-state.ts'
 import type { CasebookDb } from './database.ts'
 import type { DueActionRow, MatterRow, OutboxRow, StoredEvent } from './rows.ts'
@@ -30,6 +32,11 @@ export async function matterRow(db: CasebookDb, matterId: string): Promise<Matte
 export async function matterEvents(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {
   const events = await db.events.where('matterId').equals(matterId).toArray()
   return events.sort(compareStoredEvents)
+}
+
+/** Whether this device's copy of a matter reproduces the chain the server sent with it. */
+export async function chainCheckOf(db: CasebookDb, matterId: string): Promise<ChainCheck> {
+  return checkChain(await matterEvents(db, matterId))
 }
 
 export async function chronologyOf(db: CasebookDb, matterId: string): Promise<StoredEvent[]> {

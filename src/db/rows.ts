@@ -13,8 +13,12 @@ import type { Refusal } from '../domain/refusal.ts'
 export const noOfficer = ''
 export const noDueDate = '9999-12-31'
 
-/** An event as stored on the device: the server's `seq` once accepted, null while pending. */
-export type StoredEvent = DomainEvent & { seq: number | null }
+/**
+ * An event as stored on the device: the server's `seq` once accepted, null while pending. Pulled
+ * events also keep when they reached the server and their link in the matter's tamper-evident
+ * chain (not indexed: no new schema version), which `domain/chain-check.ts` checks.
+ */
+export type StoredEvent = DomainEvent & { seq: number | null; receivedAt?: string; hash?: string }
 
 export type OutboxRow = {
   eventId: string

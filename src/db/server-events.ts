@@ -52,7 +52,8 @@ export async function applyPushResults(db: CasebookDb, results: readonly PushOut
   })
 }
 
-export type PulledEvents = readonly (DomainEvent & { seq: number })[]
+/** Pulled events, kept as they came: `receivedAt` and `hash` make up the matter's chain. */
+export type PulledEvents = readonly (DomainEvent & { seq: number; receivedAt?: string; hash?: string })[]
 
 const readRowsBehind = 'readRowsBehind'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { migrate, readMigrations } from '../../src/server/storage/migrate.ts'
 import { aMatter, manager, officer } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
-import { testServer } from './support/test-server.ts'
+import { testNow, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
 
 // Event bodies are kept as the JSON text accepted (migration 005, json rather than jsonb), so a
@@ -22,7 +22,8 @@ describe.each(testDrivers)('stored event bodies on $name', (driver) => {
       .withPhoneAttempts(2)
     await s.push(await s.signIn('manager1'), m.events.slice(0, 2))
     await s.push(await s.signIn('officer1'), m.events.slice(2))
-    const pushed = m.events.map((e, i) => ({ ...e, seq: i + 1 }))
+    const link = expect.stringMatching(/^[0-9a-f]{64}$/) as string
+    const pushed = m.events.map((e, i) => ({ ...e, seq: i + 1, receivedAt: testNow, hash: link }))
     const pull = async () => (await s.pull(await s.signIn('manager1'))).events
     expect(await pull()).toEqual(pushed)
 

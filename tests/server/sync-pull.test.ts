@@ -6,8 +6,11 @@ import { pullTuning } from '../../src/server/sync/pull-events.ts'
 import { aMatter, manager, officer, otherOfficer } from './support/matters.ts'
 import { testDrivers } from './support/test-databases.ts'
 import type { TestServer } from './support/test-server.ts'
-import { storedState, testServer } from './support/test-server.ts'
+import { storedState, testNow, testServer } from './support/test-server.ts'
 import { useDatabase } from './support/use-database.ts'
+
+/** What the server adds to each pulled event: its seq, when it arrived, its chain link (issue 13). */
+const stored = (seq: number) => ({ seq, receivedAt: testNow, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string })
 
 const matterIds = (events: readonly PulledEvent[]) => new Set(events.map((e) => e.matterId))
 
@@ -55,12 +58,12 @@ describe.each(cases)('GET /api/sync/pull on $label', ({ driver, shortWindow }) =
     for (const page of [o1, o2, m1]) expect(page).toMatchObject({ cursor: 5, hasMore: false })
   })
 
-  it('returns each event exactly as pushed, with its seq, in seq order', async () => {
+  it('returns each event exactly as pushed, with its seq, arrival and chain link, in seq order', async () => {
     const s = testServer(storage())
     const m = aMatter().reported().withPhoneAttempts(2)
     await s.push(await s.signIn('officer1'), m.events)
     const { events } = await s.pull(await s.signIn('manager1'))
-    expect(events).toEqual(m.events.map((e, i) => ({ ...e, seq: i + 1 })))
+    expect(events).toEqual(m.events.map((e, i) => ({ ...e, ...stored(i + 1) })))
   })
 
   it("folds a pulled history into the same state as the server's", async () => {
@@ -102,7 +105,7 @@ describe.each(cases)('GET /api/sync/pull on $label', ({ driver, shortWindow }) =
     m.as(otherOfficer).withPhoneAttempts(1)
     await s.push(await s.signIn('officer2'), [m.last()])
     const next = await s.pull(o1, first.cursor)
-    expect(next.events).toEqual([{ ...m.events[2], seq: 3 }])
+    expect(next.events).toEqual([{ ...m.events[2], ...stored(3) }])
   })
 
   // The creator of a matter allocated to another: reallocation-access.test.ts (issue 14).

@@ -30,7 +30,15 @@ describe('a pulled page', () => {
     expect(result).toEqual({ ok: true, value: page })
   })
 
+  it('keeps each event\'s arrival and chain link as sent, so the device can check the chain (issue 13)', async () => {
+    const chained = { ...event(1), receivedAt: '2026-11-25T09:00:01.000Z', hash: 'ab'.repeat(32) }
+    const page = { events: [chained, event(2)], cursor: 2, hasMore: false }
+    expect(await pullAnswering(page)).toEqual({ ok: true, value: page })
+  })
+
   it.each([
+    ['a chain link that is not 64 hex characters', { ...event(2), hash: 'not-a-hash' }],
+    ['an arrival that is not an instant', { ...event(2), receivedAt: 'yesterday' }],
     ['an event without its seq', { ...event(2), seq: undefined }],
     ['a seq that is not a positive whole number', { ...event(2), seq: 0 }],
     ['an unknown event type', { ...event(2), type: 'matterDeleted' }],

@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { buildChains } from '../chain/build-chains.ts'
 import type { Storage } from './storage.ts'
 
 // Numbered plain-SQL files in src/server/migrations (001-initial.sql, 002-…), applied in order
 // at start, all pending ones in ONE transaction: a failed migration leaves the database as it
 // was. Each applied file is recorded, so running again on an existing database does nothing.
+// Once 007 is in, the hash chain of any matter stored without one is built in TypeScript, in
+// batches after that transaction (see migrations/007 and chain/build-chains.ts).
 
 const migrationsDir = new URL('../migrations/', import.meta.url)
 const fileName = /^(\d{3})-[a-z0-9-]+\.sql$/
@@ -26,7 +29,7 @@ export async function migrate(
   storage: Storage,
   migrations: Migration[] = readMigrations(),
 ): Promise<string[]> {
-  return storage.transaction(async (tx) => {
+  const { names, chained } = await storage.transaction(async (tx) => {
     // Two servers starting at once on one PostgreSQL: the second waits here, then finds nothing to do.
     await tx.query('SELECT pg_advisory_xact_lock(7436201)')
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,6 +47,12 @@ export async function migrate(
         m.name,
       ])
     }
-    return pending.map((m) => m.name)
+    const chained = applied.has(chainVersion) || pending.some((m) => m.version === chainVersion)
+    return { names: pending.map((m) => m.name), chained }
   })
+  if (chained) await buildChains(storage)
+  return names
 }
+
+/** The migration that adds the event chain's columns. */
+const chainVersion = 7

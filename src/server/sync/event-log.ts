@@ -6,7 +6,10 @@ import { evolveOwned, fold } from '../../domain/fold.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { Refusal } from '../../domain/refusal.ts'
+import { genesisHash } from '../../domain/event-chain.ts'
 import { isCaseworker } from '../auth/users.ts'
+import { buildChainsOf } from '../chain/build-chains.ts'
+import { linkAfter, recordOf } from '../chain/chain-links.ts'
 import type { FileRefInsert, Uploader } from '../files/file-records.ts'
 import { filesHeldFor, insertFileRefs } from '../files/file-records.ts'
 import type { LinkChange } from '../diary/diary-link-rows.ts'
@@ -31,7 +34,9 @@ import { audienceOf, canSee, unassignedEnquiries, viewerTokens } from './visibil
 // else before we commit. Accepted events are written a chunk at a time while later ones are still
 // being checked, so that on PostgreSQL the database stores one chunk while Node checks the next
 // (issue 5: a push was Node's work and then the database's, one after the other). The changes of
-// audience, the matters changed and the counter are written at the end. A crash before COMMIT
+// audience, the matters changed and the counter are written at the end. Each accepted event is
+// linked into its matter's hash chain as it is appended (domain/event-chain.ts), under the same
+// lock, so links follow seq order and the head is saved with the matter. A crash before COMMIT
 // loses the whole batch, none of which was acknowledged; the device pushes it again.
 //
 // Evidence files: an event that references files is accepted only when the server holds each of
@@ -93,6 +98,8 @@ class EventLogSession implements EventLog {
   private seq: number
   private readonly now: string
   private readonly states = new Map<string, MatterState | null>()
+  /** Each loaded or changed matter's chain head; a matter not stored yet starts from genesis. */
+  private readonly heads = new Map<string, string>()
   private readonly stored = new Map<string, StoredEvent | null>()
   private readonly changed = new Map<string, number>()
   /** Officers already looked up: a push assigns hundreds of matters to a handful of people. */
@@ -123,14 +130,26 @@ class EventLogSession implements EventLog {
     const matterIds = [...new Set(events.map((e) => e.matterId))].filter(
       (id) => !this.states.has(id),
     )
-    const states = await loadStates(this.tx, matterIds)
-    for (const id of matterIds) this.states.set(id, states.get(id) ?? null)
+    await this.loadMatters(matterIds)
   }
 
   async state(matterId: string): Promise<MatterState | null> {
-    if (!this.states.has(matterId))
-      this.states.set(matterId, (await loadStates(this.tx, [matterId])).get(matterId) ?? null)
+    if (!this.states.has(matterId)) await this.loadMatters([matterId])
     return this.states.get(matterId) ?? null
+  }
+
+  private async loadMatters(ids: readonly string[]): Promise<void> {
+    const stored = await loadStates(this.tx, ids)
+    const unchained: string[] = []
+    for (const id of ids) {
+      const matter = stored.get(id)
+      this.states.set(id, matter?.state ?? null)
+      if (matter?.chainHead) this.heads.set(id, matter.chainHead)
+      else if (matter) unchained.push(id)
+    }
+    // Stored before the chain and not yet built by the start-up step (another server may be
+    // building it now): built here, under the seq lock this transaction holds.
+    for (const [id, head] of await buildChainsOf(this.tx, unchained)) this.heads.set(id, head)
   }
 
   private async storedEvent(id: string): Promise<StoredEvent | null> {
@@ -224,7 +243,12 @@ class EventLogSession implements EventLog {
     // Taken first: advancing changes the session's state object itself.
     const audienceBefore = audienceOf(before)
     await this.advance(before, event, seq)
-    this.pending.push({ seq, event, receivedAt: this.now, audienceBefore })
+    const hash = linkAfter(
+      this.heads.get(event.matterId) ?? genesisHash,
+      recordOf(event, seq, this.now),
+    )
+    this.heads.set(event.matterId, hash)
+    this.pending.push({ seq, event, receivedAt: this.now, audienceBefore, hash })
     for (const file of filesOf(event.payload))
       this.pendingFileRefs.push({ sha256: file.sha256, matterId: event.matterId, eventId: event.id })
     if (this.pending.length >= writeChunk) this.writePending()
@@ -288,7 +312,8 @@ class EventLogSession implements EventLog {
     await saveLinkChanges(this.tx, this.linkChanges.splice(0))
     const writes = [...this.changed].flatMap(([matterId, lastSeq]) => {
       const state = this.states.get(matterId)
-      return state ? [{ state, lastSeq }] : []
+      const chainHead = this.heads.get(matterId)
+      return state && chainHead ? [{ state, lastSeq, chainHead }] : []
     })
     await saveStates(this.tx, writes)
     this.changed.clear()

@@ -2,7 +2,8 @@ import type { PullQuery, PullResponse } from '../../api/sync-pull.ts'
 import type { Actor } from '../../domain/guard-context.ts'
 import type { Sql, Storage } from '../storage/storage.ts'
 import type { AudienceIndex } from './audience-index.ts'
-import { matterEvents } from './event-rows.ts'
+import { receivedAtText } from '../chain/chain-links.ts'
+import { matterHistory } from './event-rows.ts'
 import { viewerTokens } from './visibility.ts'
 
 // GET /api/sync/pull: the events after the cursor that the viewer may have, in seq order.
@@ -23,10 +24,20 @@ import { viewerTokens } from './visibility.ts'
 // `granted` is the matter's id when the event is the viewer's grant of a matter with a history
 // before it, else null: PGlite decodes every value of every row one by one, so a page carries no
 // column it does not need.
-type Row = { seq: number | string; body: string; granted?: string | null }
+// Each event also carries when it reached the server and its link in its matter's hash chain
+// (domain/event-chain.ts), so a device can check the chain from what it holds.
+type Row = {
+  seq: number | string
+  body: string
+  received_at: string
+  hash: string | null
+  granted?: string | null
+}
+
+const serverFields = (e: string) => `${receivedAtText(`${e}received_at`)} AS received_at, ${e}hash`
 
 const everything = `
-  SELECT seq, body::text AS body FROM events
+  SELECT seq, body::text AS body, ${serverFields('')} FROM events
    WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`
 
 // Which matters to send, and from where, comes from their audience changes alone (a few per
@@ -38,7 +49,7 @@ const everything = `
 // index, so a page costs the viewer's matters and events, not every event in the window (issue 5).
 // OFFSET 0 keeps PostgreSQL from turning those look-ups back into one scan of the window.
 const eventsOf = (source: string) => `
-  SELECT e.seq, e.body::text AS body,
+  SELECT e.seq, e.body::text AS body, ${serverFields('e.')},
          CASE WHEN e.seq = m.grant_seq AND e.type <> 'reportReceived' THEN e.matter_id END AS granted
     FROM unnest($4::uuid[], $5::bigint[]) AS m(matter_id, grant_seq)
    ${source}
@@ -46,7 +57,7 @@ const eventsOf = (source: string) => `
    ORDER BY e.seq LIMIT $3`
 
 const byMatter = eventsOf(`CROSS JOIN LATERAL (
-     SELECT seq, matter_id, body, type, audience_before FROM events
+     SELECT seq, matter_id, body, type, audience_before, received_at, hash FROM events
       WHERE matter_id = m.matter_id AND seq > $1 AND seq <= $2 OFFSET 0) e`)
 
 // An incremental pull (a device that synced a minute ago) has a short window: there one scan of
@@ -142,11 +153,13 @@ export async function pullEventsJson(
 const start = Buffer.from('{"events":[')
 const comma = Buffer.from(',')
 
-/** A stored body's JSON text (an object) with the event's seq added, as UTF-8. */
-function withSeq(body: string, seq: number): Buffer {
+/** A stored body's JSON text (an object) with the server's fields added, as UTF-8. */
+function withServerFields(row: Row, seq: number): Buffer {
+  const { body, received_at: receivedAt, hash } = row
+  const link = hash === null ? '' : `, "hash": "${hash}"`
   return Buffer.concat([
     Buffer.from(body.slice(0, body.lastIndexOf('}'))),
-    Buffer.from(`, "seq": ${seq}}`),
+    Buffer.from(`, "seq": ${seq}, "receivedAt": "${receivedAt}"${link}}`),
   ])
 }
 
@@ -165,16 +178,18 @@ async function page(
   for (const [index, row] of rows.entries()) {
     const seq = Number(row.seq)
     const history = row.granted
-      ? (await matterEvents(sql, row.granted, seq)).filter((h) => !events.has(h.seq))
+      ? (await matterHistory(sql, row.granted, seq)).filter((h) => !events.has(h.seq))
       : []
     // At most `limit` events a page, except that one matter's history is never split.
     if (index === limit || (events.size > 0 && events.size + 1 + history.length > limit)) {
       hasMore = true
       break
     }
-    for (const h of history)
-      events.set(h.seq, Buffer.from(JSON.stringify({ ...h.event, seq: h.seq })))
-    events.set(seq, withSeq(row.body, seq))
+    for (const h of history) {
+      const pulled = { ...h.event, seq: h.seq, receivedAt: h.receivedAt, hash: h.hash ?? undefined }
+      events.set(h.seq, Buffer.from(JSON.stringify(pulled)))
+    }
+    events.set(seq, withServerFields(row, seq))
     cursor = seq
   }
   if (!hasMore) cursor = Math.max(after, upTo)

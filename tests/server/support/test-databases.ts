@@ -33,7 +33,7 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL
 
 // Creating a PGlite database (initdb in WASM) takes seconds; loading a dump of a fresh one is
 // several times faster. The dump is cached in the temp directory, keyed by PGlite's version.
-async function emptyPgliteDump(): Promise<Blob> {
+export async function emptyPgliteDump(): Promise<Blob> {
   const version = JSON.parse(
     readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8'),
   ) as { version: string }

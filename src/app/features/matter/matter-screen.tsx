@@ -5,6 +5,7 @@ import { DueList } from '../../components/due-list.tsx'
 import { useServices, useSession } from '../../services.tsx'
 import { useStaff } from '../../staff/use-staff.ts'
 import { AllocationPanel } from './allocation-panel.tsx'
+import { ChainStatus } from './chain-status.tsx'
 import { Chronology } from './chronology.tsx'
 import { MatterHeader } from './matter-header.tsx'
 import { PeopleList } from './people-list.tsx'
@@ -44,6 +45,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
   return (
     <div className="screen matter">
       <MatterHeader state={state} evaluation={evaluation} meId={actor.id} staff={staff} />
+      <ChainStatus events={data.events} />
       <RejectedEntries rows={data.outbox} />
       {state.closure.lastRejection && state.phase !== 'closed' && (
         <p className="alert alert-warning">Closure request rejected by the manager: “{state.closure.lastRejection.comment}”</p>
