@@ -26,16 +26,22 @@ const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1
 const answerLabels: Record<string, string> = { yes: 'Yes', no: 'No', not_known: 'Not known' }
 const redacted = '[redacted]'
 
+function reachedServer(recorded: RecordedEvent): string {
+  if (recorded.receivedAt) return ukDateTime(recorded.receivedAt)
+  // Accepted (it has the server's number) but pulled before the server sent its time of arrival.
+  if (recorded.seq !== null && recorded.seq !== undefined) {
+    return `Yes (entry ${recorded.seq} on the server; the time was not sent to this device)`
+  }
+  return 'Not yet on the server'
+}
+
 export function whenLines(recorded: RecordedEvent, staff: LineContext['staff']): Line[] {
   const { event } = recorded
   return [
     ['Recorded by', recordedBy(event, staff)],
     ['Happened', ukWhen(happenedAt(event))],
     ['Recorded', ukDateTime(event.recordedAt)],
-    [
-      'Reached the server',
-      recorded.receivedAt ? ukDateTime(recorded.receivedAt) : 'Not yet on the server',
-    ],
+    ['Reached the server', reachedServer(recorded)],
   ]
 }
 

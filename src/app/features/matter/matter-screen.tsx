@@ -6,6 +6,7 @@ import { useServices, useSession } from '../../services.tsx'
 import { useStaff } from '../../staff/use-staff.ts'
 import { AllocationPanel } from './allocation-panel.tsx'
 import { Chronology } from './chronology.tsx'
+import { CourtBundlePanel } from './court-bundle-panel.tsx'
 import { MatterHeader } from './matter-header.tsx'
 import { PeopleList } from './people-list.tsx'
 import { RejectedEntries } from './rejected-entries.tsx'
@@ -64,6 +65,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
       <AllocationPanel state={state} staff={staff} />
       <StepPanel state={state} events={data.events} />
       <Chronology events={data.events} outbox={data.outbox} meId={actor.id} />
+      <CourtBundlePanel state={state} events={data.events} staff={staff} />
     </div>
   )
 }
