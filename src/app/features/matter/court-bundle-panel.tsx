@@ -138,10 +138,11 @@ export function CourtBundlePanel({
       >
         {status.kind === 'making' ? 'Making the court bundle…' : 'Make the court bundle'}
       </button>
-      <p role="status" className="hint">
-        {status.kind === 'done' && `Saved ${status.fileName}.`}
-        {status.kind === 'failed' && `The court bundle could not be made: ${status.message}`}
-      </p>
+      {(status.kind === 'done' || status.kind === 'failed') && (
+        <p role="status" className="hint">
+          {status.kind === 'done' ? `Saved ${status.fileName}.` : `The court bundle could not be made: ${status.message}`}
+        </p>
+      )}
     </section>
   )
 }
