@@ -2,6 +2,7 @@ import { z } from 'zod'
 import * as action from './payloads-action.ts'
 import * as assessment from './payloads-assessment.ts'
 import * as kase from './payloads-case.ts'
+import { disclosureMadePayload } from './payloads-disclosure.ts'
 import { idSchema, instantSchema, storableString } from './primitives.ts'
 
 // Every change to a matter is one of these immutable facts (DESIGN.md "events in, state out").
@@ -50,6 +51,7 @@ export const payloadSchemas = {
   feedbackReceived: action.feedbackReceivedPayload,
   matterReopened: action.matterReopenedPayload,
   entryCorrected: action.entryCorrectedPayload,
+  disclosureMade: disclosureMadePayload,
 } as const
 
 export type EventType = keyof typeof payloadSchemas

@@ -261,6 +261,8 @@ const appliers: { [T in EventType]: Applier<T> } = {
   feedbackReceived: (s, e) => {
     s.feedback.receivedOn = e.payload.receivedOn
   },
+  // A record of what was shared: it changes nothing about where the matter stands.
+  disclosureMade: () => undefined,
   matterReopened: (s) => {
     // R19 decision: a manager may reopen; the matter goes back to where it was before closing.
     s.phase = s.phaseBeforeClosure ?? 'case'

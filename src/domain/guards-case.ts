@@ -173,6 +173,10 @@ export const caseGuards: Guards = {
     if (state.caseCreatedAt && !isManager(ctx)) return refuse('manager_only', 'Only a manager can reopen a closed case.', 'R19')
     return null
   },
+  // The pack lists the entries it was made from; the ids are the builder's, not typed by a person, so
+  // they are not looked up again here (the device and the server hold no index to do it cheaply).
+  disclosureMade: (ctx, e) =>
+    notInFuture(ctx, e.payload.from, 'The start of the period shared') ?? knownParties(ctx.state, e.payload.includedThirdParties),
   entryCorrected: ({ state, findEvent, law }, e) => {
     const target = findEvent(e.payload.targetEventId)
     if (!target || target.matterId !== state.id) return refuse('unknown_entry', 'That entry is not on this matter.')

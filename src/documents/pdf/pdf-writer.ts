@@ -115,8 +115,10 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
   // DejaVu covers thousands of characters.
   const face = async (bytes: Uint8Array): Promise<FaceState> => {
     const metrics = metricsOf(bytes)
+    const font = await document.embedFont(bytes, { subset: true, features: plainLayout })
+    layOutGlyphByGlyph(font)
     return {
-      font: await document.embedFont(bytes, { subset: true, features: plainLayout }),
+      font,
       has: (codePoint) => metrics.has(codePoint),
       width: (text) => metrics.width(text),
     }
@@ -138,6 +140,48 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
     if (y - points < margin) newPage()
   }
 
+  /**
+   * Draws lines one under another from the current position, a page's worth at a time: each
+   * page's share is one text object (one pdf-lib call), not one per line, which halves the size
+   * of a long document's content and the time to make it.
+   */
+  const drawBlock = (
+    columns: ReadonlyArray<{
+      lines: readonly string[]
+      x: number
+      state: FaceState
+      colour?: typeof black
+    }>,
+    size: number,
+  ) => {
+    const lineHeight = size * lineGap
+    const total = Math.max(...columns.map((column) => column.lines.length))
+    let done = 0
+    while (done < total) {
+      let room = Math.floor((y - margin) / lineHeight)
+      if (room < 1) {
+        newPage()
+        room = Math.floor((y - margin) / lineHeight)
+      }
+      const count = Math.min(room, total - done)
+      const baseline = y - lineHeight + size * 0.25
+      for (const column of columns) {
+        const chunk = column.lines.slice(done, done + count)
+        if (chunk.every((line) => line === '')) continue
+        page.drawText(chunk.join('\n'), {
+          x: column.x,
+          y: baseline,
+          size,
+          lineHeight,
+          font: column.state.font,
+          color: column.colour ?? black,
+        })
+      }
+      y -= count * lineHeight
+      done += count
+    }
+  }
+
   const drawLines = (
     text: string,
     state: FaceState,
@@ -147,14 +191,13 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
     align: 'left' | 'right',
     colour = black,
   ) => {
-    const safe = printableText(text, state.has)
-    const lineHeight = size * lineGap
-    for (const line of wrapLines(safe, width, measure(state, size))) {
-      ensureRoom(lineHeight)
-      y -= lineHeight
-      if (line === '') continue
-      const lineX = align === 'right' ? x + width - measure(state, size)(line) : x
-      page.drawText(line, { x: lineX, y: y + size * 0.25, size, font: state.font, color: colour })
+    const lines = wrapLines(printableText(text, state.has), width, measure(state, size))
+    if (align === 'left') {
+      drawBlock([{ lines, x, state, colour }], size)
+      return
+    }
+    for (const line of lines) {
+      drawBlock([{ lines: [line], x: x + width - measure(state, size)(line), state, colour }], size)
     }
   }
 
@@ -184,7 +227,6 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
     keyValues(rows, keyOptions = {}) {
       const indent = keyOptions.indent ?? 0
       const labelWidth = keyOptions.labelWidth ?? 150
-      const lineHeight = bodySize * lineGap
       for (const [label, value] of rows) {
         const labelLines = wrapLines(
           printableText(label, bold.has),
@@ -196,31 +238,13 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
           textWidth - indent - labelWidth,
           measure(regular, bodySize),
         )
-        for (let index = 0; index < Math.max(labelLines.length, valueLines.length); index += 1) {
-          ensureRoom(lineHeight)
-          y -= lineHeight
-          const baseline = y + bodySize * 0.25
-          const labelLine = labelLines[index]
-          const valueLine = valueLines[index]
-          if (labelLine) {
-            page.drawText(labelLine, {
-              x: margin + indent,
-              y: baseline,
-              size: bodySize,
-              font: bold.font,
-              color: black,
-            })
-          }
-          if (valueLine) {
-            page.drawText(valueLine, {
-              x: margin + indent + labelWidth,
-              y: baseline,
-              size: bodySize,
-              font: regular.font,
-              color: black,
-            })
-          }
-        }
+        drawBlock(
+          [
+            { lines: labelLines, x: margin + indent, state: bold },
+            { lines: valueLines, x: margin + indent + labelWidth, state: regular },
+          ],
+          bodySize,
+        )
         y -= 2
       }
       y -= 2
@@ -331,4 +355,28 @@ export const createPdfWriter = async (options: PdfWriterOptions): Promise<PdfWri
 const fitOneLine = (text: string, width: number, measure: (text: string) => number): string => {
   const oneLine = text.replace(/\n/g, ' ')
   return wrapLines(oneLine, width, measure)[0] ?? ''
+}
+
+/**
+ * pdf-lib encodes every string through fontkit's full OpenType layout, and builds a new shaping
+ * plan for each call even with every feature turned off: most of a long bundle's time. Its encoder
+ * reads only the glyphs of the layout, so the font's layout is replaced by the plain character-to-
+ * glyph mapping (what the features above already amount to for Latin text; Arabic letters are
+ * drawn in their isolated forms). pdf-lib 1.17.1 is pinned; if its insides differ, nothing changes.
+ */
+function layOutGlyphByGlyph(font: PDFFont): void {
+  const fontkitFont = (font as unknown as { embedder?: { font?: Partial<GlyphMapper> } }).embedder
+    ?.font
+  if (
+    typeof fontkitFont?.glyphsForString !== 'function' ||
+    typeof fontkitFont.layout !== 'function'
+  )
+    return
+  const glyphsForString = fontkitFont.glyphsForString.bind(fontkitFont)
+  fontkitFont.layout = (text: string) => ({ glyphs: glyphsForString(text) })
+}
+
+interface GlyphMapper {
+  glyphsForString(text: string): unknown[]
+  layout(text: string, features?: unknown): { glyphs: unknown[] }
 }

@@ -1,9 +1,9 @@
 import { startTransition, useEffect, useMemo, useState } from 'react'
 import type { OutboxRow, StoredEvent } from '../../../db/rows.ts'
 import { compareIso } from '../../../domain/calendar.ts'
+import type { EntryKind } from '../../../domain/chronology-text.ts'
+import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from '../../../domain/chronology-text.ts'
 import { linkIdOfActor } from '../../../domain/diary-links.ts'
-import type { EntryKind } from './chronology-text.ts'
-import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from './chronology-text.ts'
 
 // The action plan as a readable chronology, in the order things happened. Corrected entries show
 // the correction beside the original; nothing is hidden or deleted. Entries not yet accepted by the

@@ -7,6 +7,7 @@ import { useStaff } from '../../staff/use-staff.ts'
 import { AllocationPanel } from './allocation-panel.tsx'
 import { ChainStatus } from './chain-status.tsx'
 import { Chronology } from './chronology.tsx'
+import { CourtBundlePanel } from './court-bundle-panel.tsx'
 import { MatterHeader } from './matter-header.tsx'
 import { PeopleList } from './people-list.tsx'
 import { RejectedEntries } from './rejected-entries.tsx'
@@ -66,6 +67,7 @@ export default function MatterScreen({ matterId }: { matterId: string }) {
       <AllocationPanel state={state} staff={staff} />
       <StepPanel state={state} events={data.events} />
       <Chronology events={data.events} outbox={data.outbox} meId={actor.id} />
+      <CourtBundlePanel state={state} events={data.events} staff={staff} />
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import type { OutboxRow } from '../../../db/rows.ts'
 import { dismissRejection } from '../../../db/server-events.ts'
 import { useServices } from '../../services.tsx'
-import { entryDetails, entryTitle, whenText } from './chronology-text.ts'
+import { entryDetails, entryTitle, whenText } from '../../../domain/chronology-text.ts'
 
 // Entries the server refused (DESIGN.md: "shown to the officer, never silently dropped"): what was
 // recorded, the server's reason, and a way to act: record it again correctly, then dismiss.

@@ -7,7 +7,7 @@ import {
   legalStepKindLabels,
 } from '../../../../domain/vocabulary-lists.ts'
 import type { FormValues } from '../../../forms/field-spec.ts'
-import { entryTitle, fieldLabel } from '../chronology-text.ts'
+import { entryTitle, fieldLabel } from '../../../../domain/chronology-text.ts'
 import { legal2026Fields, requirementsFromSlots } from './legal-2026-steps.ts'
 import { optionsOf } from './options.ts'
 import type { StepDefinition } from './step-definition.ts'

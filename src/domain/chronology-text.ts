@@ -1,6 +1,6 @@
-import type { DomainEvent, EventType } from '../../../domain/events.ts'
-import { londonDate, londonTime } from '../../../domain/london-time.ts'
-import { phaseLabels } from '../../../domain/phases.ts'
+import type { DomainEvent, EventType } from './events.ts'
+import { londonDate, londonTime } from './london-time.ts'
+import { phaseLabels } from './phases.ts'
 import {
   assessmentClosureReasonLabels,
   caseClosureReasonLabels,
@@ -10,10 +10,11 @@ import {
   legalStepKindLabels,
   partyRoleLabels,
   reportChannelLabels,
-} from '../../../domain/vocabulary-lists.ts'
+} from './vocabulary-lists.ts'
 
 // How each entry of the action plan reads in the chronology: a title and a few lines of detail.
-// Also the "kind" filter groups (R9 lists the kinds an action plan records).
+// Also the "kind" filter groups (R9 lists the kinds an action plan records). Shared by the matter
+// screen and the documents (court bundle, partner pack), so paper and screen say the same thing.
 
 export const entryKinds = {
   report: 'Reports',
@@ -72,6 +73,7 @@ export const kindOfType: Record<EventType, EntryKind> = {
   feedbackReceived: 'closure',
   matterReopened: 'closure',
   entryCorrected: 'record',
+  disclosureMade: 'record',
 }
 
 const fieldLabels: Record<string, string> = {
@@ -92,6 +94,9 @@ const fieldLabels: Record<string, string> = {
   proportionality: 'Proportionality',
   details: 'Details',
   attendees: 'Attendees',
+  purpose: 'Purpose',
+  recipient: 'Shared with',
+  organisation: 'Organisation',
 }
 
 export function fieldLabel(key: string): string {
@@ -190,6 +195,8 @@ export function entryTitle(e: DomainEvent): string {
       return 'Reopened'
     case 'entryCorrected':
       return 'Correction'
+    case 'disclosureMade':
+      return `Shared with ${e.payload.recipient} (${e.payload.organisation})`
   }
 }
 
@@ -198,7 +205,7 @@ export function entryDetails(e: DomainEvent): [string, string][] {
   const payload = e.payload as Record<string, unknown>
   const lines: [string, string][] = []
   for (const [key, value] of Object.entries(payload)) {
-    if (typeof value === 'string' && !/Id$|^id$|At$|On$/.test(key) && key !== 'reference' && value.length > 0 && !/^[a-z_]+$/.test(value)) {
+    if (typeof value === 'string' && !/Id$|^id$|At$|On$/.test(key) && key !== 'reference' && value.length > 0 && !/^[a-z_]+$|^\d{4}-\d{2}-\d{2}$/.test(value)) {
       lines.push([fieldLabel(key), value])
     }
   }
