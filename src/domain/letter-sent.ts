@@ -33,6 +33,23 @@ export type SentLetter = z.infer<typeof sentLetterSchema>
 /** Every step that sends a letter carries it as this optional field. */
 export const withLetter = { letter: sentLetterSchema.optional() }
 
+/** The steps of the procedure that send a letter: their events carry `letter`. */
+export const letterStepTypes = [
+  'neighbourAdviceGiven',
+  'contactLetterSent',
+  'diarySheetsIssued',
+  'closureAdvised',
+  'interventionRecorded',
+  'legalStepTaken',
+  'closureRequested',
+  'feedbackInvited',
+] as const
+export type LetterStepType = (typeof letterStepTypes)[number]
+
+export function sendsLetter(type: string): type is LetterStepType {
+  return (letterStepTypes as readonly string[]).includes(type)
+}
+
 /** The steps whose letter goes to the person who reported it; the others go to the party they are for. */
 export const complainantLetterSteps = [
   'neighbourAdviceGiven',

@@ -1,21 +1,9 @@
 import { z } from 'zod'
+import { letterStepTypes } from '../../domain/letter-sent.ts'
 import { isMergeField } from './merge-fields.ts'
 
 // A letter template as data: what an admin will edit on the settings screen (issue 16). It
 // names the step(s) it serves, who it goes to and how, and its words with {{merge.fields}}.
-
-/** The steps of the procedure that send a letter (the step form ids of the app). */
-export const letterSteps = [
-  'neighbourAdviceGiven',
-  'contactLetterSent',
-  'diarySheetsIssued',
-  'closureAdvised',
-  'interventionRecorded',
-  'legalStepTaken',
-  'closureRequested',
-  'feedbackInvited',
-] as const
-export type LetterStep = (typeof letterSteps)[number]
 
 export const letterTemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'An id is lower-case words joined by hyphens.' }).max(100),
@@ -25,7 +13,7 @@ export const letterTemplateSchema = z.object({
   rules: z.array(z.string().regex(/^(R\d+|s\d+)$/)).min(1),
   /** The steps it serves; `when` narrows to a choice made in the step's form (e.g. the kind of intervention). */
   serves: z
-    .array(z.object({ step: z.enum(letterSteps), when: z.record(z.string(), z.string()).optional() }))
+    .array(z.object({ step: z.enum(letterStepTypes), when: z.record(z.string(), z.string()).optional() }))
     .min(1, { error: 'Say which step the letter serves.' }),
   /** The complainant, or a party the step is for (the alleged perpetrator of a warning). */
   recipient: z.enum(['complainant', 'party']),

@@ -1,0 +1,68 @@
+import { lazy, Suspense, useEffect, useState } from 'react'
+import type { SentLetter } from '../../../domain/letter-sent.ts'
+import type { MatterState } from '../../../domain/matter-state.ts'
+import type { FormValues } from '../../forms/field-spec.ts'
+
+// "Write the letter" inside a step that sends one (issue 13). The writer and the templates are
+// their own chunk, fetched when the step opens (precached by the service worker like every
+// screen's chunk, so it works offline) and never on the first screen's path.
+
+const loadWriter = () => import('./letter-writer.tsx')
+const LetterWriter = lazy(loadWriter)
+
+type Props = {
+  stepId: string
+  state: MatterState
+  values: FormValues
+  today: string
+  letter: SentLetter | null
+  onLetter: (letter: SentLetter | null) => void
+}
+
+export function LetterSection({ stepId, state, values, today, letter, onLetter }: Props) {
+  const [writing, setWriting] = useState(false)
+  // Fetch the writer's chunk while the officer fills the step in, so the preview is there at once.
+  useEffect(() => void loadWriter().catch(() => undefined), [])
+
+  if (writing) {
+    return (
+      <Suspense fallback={<p aria-busy="true">Opening the letter…</p>}>
+        <LetterWriter
+          stepId={stepId}
+          state={state}
+          values={values}
+          today={today}
+          start={letter}
+          onUse={(l) => {
+            onLetter(l)
+            setWriting(false)
+          }}
+          onCancel={() => setWriting(false)}
+        />
+      </Suspense>
+    )
+  }
+  return (
+    <section className="letter-section" aria-label="Letter">
+      {letter ? (
+        <>
+          <p className="alert alert-info">
+            Letter ready: <strong>{letter.title}</strong>. It is kept with this step when you save it.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setWriting(true)}>
+              Change the letter
+            </button>
+            <button type="button" className="button" onClick={() => onLetter(null)}>
+              Remove the letter
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="button" onClick={() => setWriting(true)}>
+          Write the letter
+        </button>
+      )}
+    </section>
+  )
+}
