@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../domain/calendar.ts'
+import { formatLetterDate } from '../../domain/uk-dates.ts'
 
 // The merge fields a letter template may name: a closed list, so a template that names anything
 // else is refused when it is saved (checkTemplate), and every field says how the officer supplies
@@ -55,14 +56,7 @@ export function isMergeField(name: string): name is MergeField {
 /** Values for some of the fields; a date field's value is 'YYYY-MM-DD'. */
 export type MergeValues = Partial<Record<MergeField, string>>
 
-const months = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-]
-
 /** '2026-12-07' → "7 December 2026", as a letter writes a date. Undefined for anything else. */
 export function letterDate(iso: string): string | undefined {
-  if (!isIsoDate(iso)) return undefined
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  return `${day} ${months[month - 1]} ${year}`
+  return isIsoDate(iso) ? formatLetterDate(iso) : undefined
 }
