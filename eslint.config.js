@@ -162,12 +162,6 @@ export default defineConfig(
               from: './src/server',
               message: 'src/sync talks to the server over HTTP, never by import.',
             },
-            {
-              target: './src/documents',
-              from: './src',
-              except: ['./domain', './documents'],
-              message: 'src/documents is pure (DESIGN.md "Shape"): it imports only src/domain and the PDF library.',
-            },
           ],
         },
       ],

@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { pdfText } from '../unit/documents/support/pdf-text.ts'
 import { axeViolations } from './support/accessibility.ts'
 import { choose, demo, expectInChronology, matterHeading, openStep, todayHeading, waitForServiceWorker } from './support/casebook.ts'
 import { demoTeam } from './support/team.ts'
 
 // Issue 13, "Paper out": an officer offline makes the closure letter of a demo matter from its
-// step (R15, R17), changes a line, records the step, and the chronology shows the letter as sent.
+// step (R15, R17), changes a line, saves it as a PDF, records the step, and the chronology shows
+// the letter as sent.
 
 const team = demoTeam()
 let page: Page
@@ -41,6 +44,14 @@ it('R17: offline, the closure letter is written from its step, edited, and kept 
   const edited = 'My manager, Priya Shah, will look at your case this week before it is closed.'
   expect(drafted).toContain(line)
   await box.fill(drafted.replace(line, edited))
+  // Save as PDF, offline: the engine and its fonts come from the precache; the PDF reads back as edited.
+  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Save as PDF' }).click()])
+  expect(download.suggestedFilename()).toMatch(/-r17-closure-letter\.pdf$/)
+  const pdf = await pdfText(new Uint8Array(await readFile(await download.path())))
+  expect(pdf).toContain('Northfold District Council')
+  expect(pdf).toContain(edited)
+  await form.getByText('The PDF is in your downloads.').waitFor()
+
   await form.getByRole('button', { name: 'Use this letter' }).click()
   await form.getByText('Letter ready:').waitFor()
 

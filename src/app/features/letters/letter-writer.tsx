@@ -10,9 +10,10 @@ import type { SentLetter } from '../../../domain/letter-sent.ts'
 import type { MatterState } from '../../../domain/matter-state.ts'
 import { partyRoleLabels } from '../../../domain/vocabulary-lists.ts'
 import type { FormValues } from '../../forms/field-spec.ts'
-import { useSession } from '../../services.tsx'
+import { useServices, useSession } from '../../services.tsx'
 import { LetterPrint } from './letter-print.tsx'
 import { MissingFields } from './missing-fields.tsx'
+import { letterFileName, saveLetterPdf } from './save-letter-pdf.ts'
 import { stepFacts } from './step-facts.ts'
 
 // Choose a template, see it filled from the matter at once, give what is missing, edit the
@@ -35,6 +36,8 @@ const keepEnter = (e: KeyboardEvent) => {
 
 export default function LetterWriter({ stepId, state, values, today, start, onUse, onCancel }: Props) {
   const { profile } = useSession()
+  const { now } = useServices()
+  const [saving, setSaving] = useState(false)
   const id = useId()
   const templates = templatesFor(letterTemplateSet, stepId, values)
   const [templateId, setTemplateId] = useState(start?.templateId ?? templates[0]?.id)
@@ -79,6 +82,18 @@ export default function LetterWriter({ stepId, state, values, today, start, onUs
       say('ok', 'Copied. Paste it into your e-mail.')
     } catch {
       say('error', 'This browser did not let Casebook copy. Select the letter and copy it yourself.')
+    }
+  }
+  const savePdf = async () => {
+    if (problem) return say('error', problem)
+    setSaving(true)
+    try {
+      await saveLetterPdf({ title: template.title, text }, demoCouncil, now(), letterFileName(state.reference, template.id))
+      say('ok', 'The PDF is in your downloads.')
+    } catch (error) {
+      say('error', error instanceof Error ? `The PDF could not be made: ${error.message}` : 'The PDF could not be made.')
+    } finally {
+      setSaving(false)
     }
   }
   const use = () => {
@@ -159,6 +174,9 @@ export default function LetterWriter({ stepId, state, values, today, start, onUs
             </button>
             <button type="button" className="button" onClick={() => void copy()}>
               Copy as e-mail text
+            </button>
+            <button type="button" className="button" disabled={saving} onClick={() => void savePdf()}>
+              {saving ? 'Making the PDF…' : 'Save as PDF'}
             </button>
             {edited !== null && (
               <button type="button" className="button" onClick={() => setEdited(null)}>
