@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { pdfText } from '../unit/documents/support/pdf-text.ts'
 import { axeViolations } from './support/accessibility.ts'
 import { choose, demo, expectInChronology, matterHeading, openStep, todayHeading, waitForServiceWorker } from './support/casebook.ts'
+import { recordMetrics } from './support/metrics.ts'
 import { demoTeam } from './support/team.ts'
 
 // Issue 13, "Paper out": an officer offline makes the closure letter of a demo matter from its
@@ -29,10 +30,13 @@ it('R17: offline, the closure letter is written from its step, edited, and kept 
   const form = await openStep(page, 'Request closure R15')
   await form.getByLabel('Reason').selectOption({ label: 'The ASB has stopped or the risk is low' })
   await form.getByLabel('Rationale').fill('No incidents for eight weeks; Mrs Brooks says things are much better.')
-  await form.getByRole('button', { name: 'Write the letter' }).click()
-
   const box = form.getByLabel('The letter: change the wording for this letter if you need to')
+  // Issue 13's benchmark: the letter drawn, filled from the matter, after asking for it (≤ 100 ms).
+  // Measured from here, so it includes the round trips to the browser: an upper bound.
+  const asked = performance.now()
+  await form.getByRole('button', { name: 'Write the letter' }).click()
   await box.waitFor()
+  await recordMetrics({ letterPreviewMs: Math.round(performance.now() - asked) })
   const drafted = await box.inputValue()
   expect(drafted).toContain('Dear Eileen Brooks,')
   expect(drafted).toContain('The anti-social behaviour has stopped, or the risk to you is now low.')
