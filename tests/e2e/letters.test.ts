@@ -31,12 +31,22 @@ it('R17: offline, the closure letter is written from its step, edited, and kept 
   await form.getByLabel('Reason').selectOption({ label: 'The ASB has stopped or the risk is low' })
   await form.getByLabel('Rationale').fill('No incidents for eight weeks; Mrs Brooks says things are much better.')
   const box = form.getByLabel('The letter: change the wording for this letter if you need to')
-  // Issue 13's benchmark: the letter drawn, filled from the matter, after asking for it (≤ 100 ms).
-  // Measured from here, so it includes the round trips to the browser: an upper bound.
-  const asked = performance.now()
-  await form.getByRole('button', { name: 'Write the letter' }).click()
+  // Issue 13's benchmark (≤ 100 ms): from the click on "Write the letter" to the next frame after
+  // the filled letter is in the page, timed in the page itself.
+  const letterPreviewMs = await page.evaluate<number>(`new Promise((resolve) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Write the letter')
+    const started = performance.now()
+    const observer = new MutationObserver(() => {
+      const box = document.querySelector('textarea.letter-text-edit')
+      if (!box || !box.value) return
+      observer.disconnect()
+      requestAnimationFrame(() => resolve(Math.round(performance.now() - started)))
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    button.click()
+  })`)
+  await recordMetrics({ letterPreviewMs })
   await box.waitFor()
-  await recordMetrics({ letterPreviewMs: Math.round(performance.now() - asked) })
   const drafted = await box.inputValue()
   expect(drafted).toContain('Dear Eileen Brooks,')
   expect(drafted).toContain('The anti-social behaviour has stopped, or the risk to you is now low.')

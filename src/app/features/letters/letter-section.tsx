@@ -1,14 +1,17 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import type { SentLetter } from '../../../domain/letter-sent.ts'
 import type { MatterState } from '../../../domain/matter-state.ts'
 import type { FormValues } from '../../forms/field-spec.ts'
+import { screen } from '../../routing/screen-loader.ts'
 
 // "Write the letter" inside a step that sends one (issue 13). The writer and the templates are
 // their own chunk, fetched when the step opens (precached by the service worker like every
 // screen's chunk, so it works offline) and never on the first screen's path.
 
-const loadWriter = () => import('./letter-writer.tsx')
-const LetterWriter = lazy(loadWriter)
+// Loaded like a screen (screen-loader.ts): once the chunk is here, the writer draws at once
+// instead of suspending for a frame first, so the letter appears as soon as it is asked for.
+const writer = screen(() => import('./letter-writer.tsx'))
+const LetterWriter = writer.Component
 
 type Props = {
   stepId: string
@@ -22,7 +25,7 @@ type Props = {
 export function LetterSection({ stepId, state, values, today, letter, onLetter }: Props) {
   const [writing, setWriting] = useState(false)
   // Fetch the writer's chunk while the officer fills the step in, so the preview is there at once.
-  useEffect(() => void loadWriter().catch(() => undefined), [])
+  useEffect(() => void writer.load().catch(() => undefined), [])
 
   if (writing) {
     return (
