@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { sha256Schema } from './files.ts'
 import type { DomainEvent } from './events.ts'
 import type { MatterState } from './matter-state.ts'
-import { shortText } from './primitives.ts'
+import { shortText, storableString } from './primitives.ts'
 import type { Refusal } from './refusal.ts'
 import { refuse } from './refusal.ts'
 
@@ -20,8 +20,8 @@ export const sentLetterSchema = z.object({
   templateVersion: z.int().min(1),
   /** The template's title when it was used, so the chronology reads the same after the template changes. */
   title: shortText('The letter title'),
-  text: z
-    .string()
+  // Storable as well as bounded (issue 14): a lone surrogate or NUL is refused here, with a reason.
+  text: storableString('The letter')
     .trim()
     .min(1, { error: 'The letter is empty.' })
     .max(maxLetterChars, { error: `A letter must be ${maxLetterChars.toLocaleString('en-GB')} characters or fewer.` }),

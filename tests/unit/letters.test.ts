@@ -229,3 +229,13 @@ describe('the letter a step records', () => {
     expect(refused).toMatchObject({ ok: false, refusal: { code: 'not_correctable' } })
   })
 })
+
+describe('a letter at the boundary', () => {
+  it('a letter with a lone surrogate or NUL is refused with a reason, not stored', () => {
+    const m = aMatter().on('2026-11-02').reported()
+    for (const bad of ['Dear \uD800 Alex', 'Dear \u0000Alex']) {
+      const letter = { templateId: 'r3-neighbour-advice', templateVersion: 1, title: 'Advice', text: bad }
+      expect(m.try('neighbourAdviceGiven', { method: 'letter', givenOn: '2026-11-02', letter }).ok).toBe(false)
+    }
+  })
+})
