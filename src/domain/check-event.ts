@@ -5,6 +5,7 @@ import { caseGuards } from './guards-case.ts'
 import { stage1Guards } from './guards-stage1.ts'
 import { stateAt } from './fold.ts'
 import { formatUkDate } from './uk-dates.ts'
+import { letterRefusal } from './letter-sent.ts'
 import { londonDate } from './london-time.ts'
 import type { MatterState } from './matter-state.ts'
 import type { Refusal } from './refusal.ts'
@@ -76,6 +77,8 @@ function whyNot(ctx: CheckContext, event: DomainEvent): Refusal | null {
   }
   if (!state) return refuse('unknown_matter', 'That matter does not exist.')
   if (event.matterId !== state.id) return refuse('wrong_matter', 'The entry belongs to a different matter.')
+  const noLetter = letterRefusal(state, event)
+  if (noLetter) return noLetter
   const guard: Guard<EventType> | undefined = guards[event.type]
   if (!guard) return null
   // R4, R5: a closure whose clock ran out before this fact happened is in force, written or not.

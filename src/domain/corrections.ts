@@ -55,10 +55,14 @@ const decidingFields: Partial<Record<EventType, readonly string[]>> = {
   legalStepDatesSet: ['stepId'],
 }
 
+// A letter that went out cannot be un-sent or re-worded afterwards (issue 13: what was sent is
+// what the chronology shows); a mistake in it is put right by a further letter.
+const sentFields: readonly string[] = ['letter']
+
 /** The fields a correction tries to change that no correction may change. */
 export function decidingFieldsChanged(target: DomainEvent, changes: Record<string, unknown>): string[] {
   const payload = target.payload as Record<string, unknown>
-  return (decidingFields[target.type] ?? []).filter((f) => f in changes && changes[f] !== payload[f])
+  return [...(decidingFields[target.type] ?? []), ...sentFields].filter((f) => f in changes && changes[f] !== payload[f])
 }
 
 /** The payload a correction would give its target, or null when the result is not a valid entry. */

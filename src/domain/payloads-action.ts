@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { idSchema, instantSchema, isoDateSchema, longText, optionalText, shortText, storableString } from './primitives.ts'
 import { caseClosureReasonSchema, contactMethodSchema, interventionKindSchema } from './vocabulary.ts'
 import { agreementKinds } from './vocabulary-lists.ts'
+import { withLetter } from './letter-sent.ts'
 
 // Stages 3–5: interventions (R12), legal steps (R13, R14), closure (R15–R18) and after (R19).
 
@@ -22,6 +23,7 @@ export const interventionRecordedPayload = z
     /** For a written warning: the time given to comply (s43, before a CPN). */
     complyBy: isoDateSchema.optional(),
     consents: z.array(z.object({ partyId: idSchema, consented: z.boolean() })).default([]),
+    ...withLetter,
   })
   .superRefine((i, ctx) => {
     if (namesSomeoneTwice(i.partyIds)) {
@@ -86,6 +88,7 @@ const legalStepBase = {
   expiresOn: isoDateSchema.optional(),
   reviewOn: isoDateSchema.optional(),
   notes: optionalText('Notes', 10_000),
+  ...withLetter,
 }
 
 export const powerOfArrestGrounds = ['violence', 'threatened_violence', 'significant_risk_of_harm'] as const
@@ -228,6 +231,8 @@ export const closureRequestedPayload = z
     victimTold,
     mediationOutcome: z.enum(['both_consented', 'declined', 'no_response']).optional(),
     signposting: optionalText('The signposting given'),
+    /** R17: the letter that told the victim, when they were told by letter or e-mail. */
+    ...withLetter,
   })
   .superRefine((r, ctx) => {
     // R18: the special reasons carry their own record.
@@ -253,6 +258,7 @@ export const closureRejectedPayload = z.object({ comment: longText("The manager'
 export const feedbackInvitedPayload = z.object({
   method: z.enum(['link', 'post']),
   sentOn: isoDateSchema,
+  ...withLetter,
 })
 export const feedbackReceivedPayload = z.object({
   receivedOn: isoDateSchema,

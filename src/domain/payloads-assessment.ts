@@ -12,6 +12,7 @@ import {
   storableString,
 } from './primitives.ts'
 import { attachedFilesSchema, sha256Schema } from './files.ts'
+import { withLetter } from './letter-sent.ts'
 import {
   asbCategorySchema,
   assessmentClosureReasonSchema,
@@ -108,6 +109,7 @@ export const neighbourAdviceGivenPayload = z.object({
   method: contactMethodSchema,
   givenOn: isoDateSchema,
   notes: optionalText('Notes'),
+  ...withLetter,
 })
 
 export const contactAttemptOutcomes = ['no_answer', 'voicemail', 'wrong_number', 'other'] as const
@@ -131,6 +133,7 @@ export const contactMadePayload = z.object({
 export const contactLetterSentPayload = z.object({
   method: z.enum(['letter', 'email']),
   sentOn: isoDateSchema,
+  ...withLetter,
 })
 
 export const diarySheetsIssuedPayload = z
@@ -143,6 +146,7 @@ export const diarySheetsIssuedPayload = z
      * rebuild the link from what it stores.
      */
     link: z.object({ linkId: idSchema, tokenHash: sha256Schema, partyId: idSchema.optional() }).optional(),
+    ...withLetter,
   })
   .refine((p) => (p.method === 'private_link') === (p.link !== undefined), {
     path: ['link'],
@@ -190,4 +194,5 @@ export const matterClosedPayload = z.object({
 export const closureAdvisedPayload = z.object({
   method: contactMethodSchema,
   advisedOn: isoDateSchema,
+  ...withLetter,
 })

@@ -3,7 +3,10 @@ import { useForm, useWatch } from 'react-hook-form'
 import { newId } from '../../db/new-id.ts'
 import { recordStep } from '../../db/record-event.ts'
 import { takesOnBeforeClosing } from '../../domain/guard-context.ts'
+import type { SentLetter } from '../../domain/letter-sent.ts'
+import { sendsLetter } from '../../domain/letter-sent.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
+import { LetterSection } from '../features/letters/letter-section.tsx'
 import type { StoredEvent } from '../../db/rows.ts'
 import { useServices, useSession } from '../services.tsx'
 import { useMarkDirty } from './dirty-forms.ts'
@@ -45,12 +48,14 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
     defaultValues: { ...defaults, ...spec.defaults?.(ctx) },
   })
   const [refusal, setRefusal] = useState<string | null>(null)
+  // Issue 13: the letter written from this step is recorded with it, as it went out.
+  const [letter, setLetter] = useState<SentLetter | null>(null)
   const values = useWatch({ control: form.control }) as FormValues
   useMarkDirty(`${spec.id}:${state.id}`, form.formState.isDirty)
 
   const submit = form.handleSubmit(async (vals) => {
     setRefusal(null)
-    const payload = toPayload(spec, vals, () => newId(services.now()))
+    const payload = { ...toPayload(spec, vals, () => newId(services.now())), ...(letter ? { letter } : {}) }
     const step = { matterId: state.id, type: spec.eventType, payload }
     if (takesOnBeforeClosing(state, session.actor, step)) {
       // Closing an unassigned enquiry: the officer takes it on first (decisions.md).
@@ -82,6 +87,9 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
       {visibleFields(spec, values).map((field) => (
         <FieldInput key={field.name} field={field} form={form} ctx={ctx} idPrefix={idPrefix} />
       ))}
+      {sendsLetter(spec.eventType) && (
+        <LetterSection stepId={spec.id} state={state} values={values} today={ctx.today} letter={letter} onLetter={setLetter} />
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? 'Saving…' : (spec.submitLabel ?? 'Save')}

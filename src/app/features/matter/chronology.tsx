@@ -4,6 +4,7 @@ import { compareIso } from '../../../domain/calendar.ts'
 import type { EntryKind } from '../../../domain/chronology-text.ts'
 import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from '../../../domain/chronology-text.ts'
 import { linkIdOfActor } from '../../../domain/diary-links.ts'
+import { SentLetterText } from './sent-letter-text.tsx'
 
 // The action plan as a readable chronology, in the order things happened. Corrected entries show
 // the correction beside the original; nothing is hidden or deleted. Entries not yet accepted by the
@@ -91,6 +92,7 @@ export function Chronology({ events, outbox, meId }: Props) {
                   </div>
                 ))}
               </dl>
+              <SentLetterText event={e} />
               {corrected && <p className="entry-note">Corrected later ({corrected.length}): see the correction entries.</p>}
               {pending?.status === 'pending' && <p className="entry-note">Saved on this device; not yet sent to the server.</p>}
               {pending?.status === 'rejected' && (
