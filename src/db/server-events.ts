@@ -17,7 +17,7 @@ export type PushOutcome =
   | { id: string; status: 'accepted' | 'duplicate'; seq: number }
   | { id: string; status: 'rejected'; reason: Refusal }
   /** The server does not hold every file the event references yet: it stays pending. */
-  | { id: string; status: 'missing_files'; reason?: Refusal | undefined }
+  | { id: string; status: 'missing_files'; missing: string[] }
 
 /** Pending events to push, oldest first. */
 export async function pendingEvents(db: CasebookDb, limit: number): Promise<DomainEvent[]> {
