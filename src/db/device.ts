@@ -32,13 +32,13 @@ export async function saveProfile(db: CasebookDb, profile: Profile | null): Prom
  * Sign-out on a shared tablet: nothing of the last person's caseload may stay for the next one.
  * Refused while entries wait to be sent: they exist nowhere else.
  */
-export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number }> {
+export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number; files: number }> {
   const tables = [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts, db.staff, db.files, db.uploadQueue, db.recordingChunks]
   return db.transaction('rw', tables, async () => {
     // Files not yet uploaded and unfinished recordings are evidence that exists nowhere else, too.
-    const counts = await Promise.all([db.outbox.count(), db.uploadQueue.count(), db.recordingChunks.count()])
-    const pending = counts.reduce((a, b) => a + b, 0)
-    if (pending > 0) return { ok: false as const, pending }
+    const [pending, uploads, recordings] = await Promise.all([db.outbox.count(), db.uploadQueue.count(), db.recordingChunks.orderBy('recordingId').uniqueKeys()])
+    const files = uploads + recordings.length
+    if (pending + files > 0) return { ok: false as const, pending, files }
     await Promise.all([
       db.events.clear(),
       db.matters.clear(),

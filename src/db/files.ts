@@ -82,6 +82,11 @@ export async function fileRows(db: CasebookDb, sha256s: readonly string[]): Prom
   return rows.filter((r): r is FileRow => r !== undefined)
 }
 
+export async function queuedUploads(db: CasebookDb, sha256s: readonly string[]): Promise<UploadRow[]> {
+  const rows = await db.uploadQueue.bulkGet([...new Set(sha256s)])
+  return rows.filter((r): r is UploadRow => r !== undefined)
+}
+
 /** Progress of an upload, as the bytes go. */
 export async function markUploading(db: CasebookDb, sha256: string, bytesSent: number): Promise<void> {
   await db.files.update(sha256, { state: 'uploading', bytesSent })

@@ -118,7 +118,7 @@ describe('files recorded with a step', () => {
     const contact = await recordOk(db, contactWith(matterId, [photo]), '2026-11-03T10:00:00.000Z')
     await db.outbox.bulkDelete([report.event.id, contact.event.id])
 
-    expect(await clearDeviceData(db)).toEqual({ ok: false, pending: 1 })
+    expect(await clearDeviceData(db)).toEqual({ ok: false, pending: 0, files: 1 })
     await markUploaded(db, photo.sha256)
     expect(await clearDeviceData(db)).toEqual({ ok: true })
     expect(await db.files.count()).toBe(0)

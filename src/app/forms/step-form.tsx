@@ -5,6 +5,9 @@ import { recordStep } from '../../db/record-event.ts'
 import { takesOnBeforeClosing } from '../../domain/guard-context.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import type { StoredEvent } from '../../db/rows.ts'
+import { AttachFiles } from '../features/files/attach-files.tsx'
+import type { Attachment } from '../features/files/capture-file.ts'
+import { attachmentsPayload, takesFiles } from '../features/files/file-steps.ts'
 import { useServices, useSession } from '../services.tsx'
 import { useMarkDirty } from './dirty-forms.ts'
 import type { FormContext, FormValues, StepSpec } from './field-spec.ts'
@@ -45,12 +48,13 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
     defaultValues: { ...defaults, ...spec.defaults?.(ctx) },
   })
   const [refusal, setRefusal] = useState<string | null>(null)
+  const [attachments, setAttachments] = useState<Attachment[]>([])
   const values = useWatch({ control: form.control }) as FormValues
   useMarkDirty(`${spec.id}:${state.id}`, form.formState.isDirty)
 
   const submit = form.handleSubmit(async (vals) => {
     setRefusal(null)
-    const payload = toPayload(spec, vals, () => newId(services.now()))
+    const payload = { ...toPayload(spec, vals, () => newId(services.now())), ...attachmentsPayload(attachments) }
     const step = { matterId: state.id, type: spec.eventType, payload }
     if (takesOnBeforeClosing(state, session.actor, step)) {
       // Closing an unassigned enquiry: the officer takes it on first (decisions.md).
@@ -60,12 +64,13 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
         return
       }
     }
-    const result = await recordStep(services.db, session, step, services.now())
+    const result = await recordStep(services.db, session, { ...step, files: attachments.map((a) => a.captured) }, services.now())
     if (!result.ok) {
       setRefusal(result.refusal.message)
       return
     }
     form.reset()
+    setAttachments([])
     onDone(`${spec.label}: saved on this device.`)
   })
 
@@ -82,6 +87,7 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
       {visibleFields(spec, values).map((field) => (
         <FieldInput key={field.name} field={field} form={form} ctx={ctx} idPrefix={idPrefix} />
       ))}
+      {takesFiles(spec.eventType) && <AttachFiles matterId={state.id} attachments={attachments} onChange={setAttachments} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? 'Saving…' : (spec.submitLabel ?? 'Save')}
