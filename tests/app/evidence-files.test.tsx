@@ -72,7 +72,7 @@ describe('attaching files to an evidence item', { timeout: 20_000 }, () => {
     await submit(user, form)
     await savedMessage()
 
-    await user.click(await screen.findByRole('button', { name: 'Remove neighbour.png from this entry' }))
+    await user.click(await screen.findByRole('button', { name: 'Remove from the entry: neighbour.png' }))
     await user.click(screen.getByRole('button', { name: 'Remove the file' }))
     expect((await screen.findByRole('alert')).textContent).toBe('Say why the file is removed: the reason stays in the history.')
     await user.type(screen.getByLabelText('Why is it removed?'), 'Photo of the wrong house.')

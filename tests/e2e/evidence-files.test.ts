@@ -53,14 +53,14 @@ it('an officer offline attaches a photo and a recording; online, the manager see
   const matterId = await recordReport(officer, {
     address: '9 Orchard Close, Northfold',
     postcode: 'GU52 7QT',
-    category: 'Criminal damage',
+    category: 'Noise',
     description: 'The fence panels were kicked in overnight.',
     complainant: { name: 'Noor Ahmed', phone: '01632 960 311' },
   })
   await reloadAndSync(officer)
 
   await officer.context().setOffline(true)
-  const form = await openStep(officer, 'Add an evidence item')
+  const form = await openStep(officer, 'Add an evidence item R10')
   await form.getByLabel('Kind').selectOption({ label: 'Photo' })
   await form.getByLabel('Description').fill('The broken fence, and the noise the neighbours made at 2am.')
   await form.getByLabel('Where it came from').fill('Taken by the officer on the visit')

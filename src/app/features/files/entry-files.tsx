@@ -84,7 +84,7 @@ function EntryFile({ file, ctx, onRemove }: { file: FileRef; ctx: FileContext; o
             </button>
           )}
           {onRemove && (
-            <button type="button" className="button" aria-label={`Remove ${file.name} from this entry`} onClick={() => onRemove(file)}>
+            <button type="button" className="button" aria-label={`Remove from the entry: ${file.name}`} onClick={() => onRemove(file)}>
               Remove from the entry
             </button>
           )}
