@@ -1,6 +1,18 @@
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
-import type { DraftRow, DueActionRow, MatterRow, MetaRow, OutboxRow, PartyRow, StaffRow, StoredEvent } from './rows.ts'
+import type {
+  DraftRow,
+  DueActionRow,
+  FileRow,
+  MatterRow,
+  MetaRow,
+  OutboxRow,
+  PartyRow,
+  RecordingChunkRow,
+  StaffRow,
+  StoredEvent,
+  UploadRow,
+} from './rows.ts'
 import { databaseName, declareSchema } from './schema.ts'
 
 // The one module that owns the device's IndexedDB database. Everything else reads and writes
@@ -15,6 +27,9 @@ export type CasebookDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>
   drafts: EntityTable<DraftRow, 'key'>
   staff: EntityTable<StaffRow, 'id'>
+  files: EntityTable<FileRow, 'sha256'>
+  uploadQueue: EntityTable<UploadRow, 'sha256'>
+  recordingChunks: EntityTable<RecordingChunkRow, 'id'>
 }
 
 export function openDatabase(name = databaseName, upToVersion?: number): CasebookDb {

@@ -32,12 +32,22 @@ export async function saveProfile(db: CasebookDb, profile: Profile | null): Prom
  * Sign-out on a shared tablet: nothing of the last person's caseload may stay for the next one.
  * Refused while entries wait to be sent: they exist nowhere else.
  */
-export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number }> {
-  const tables = [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts, db.staff]
+export async function clearDeviceData(db: CasebookDb): Promise<{ ok: true } | { ok: false; pending: number; files: number }> {
+  const tables = [db.events, db.outbox, db.matters, db.parties, db.dueActions, db.meta, db.drafts, db.staff, db.files, db.uploadQueue, db.recordingChunks]
   return db.transaction('rw', tables, async () => {
-    const pending = await db.outbox.count()
-    if (pending > 0) return { ok: false as const, pending }
-    await Promise.all([db.events.clear(), db.matters.clear(), db.parties.clear(), db.dueActions.clear(), db.drafts.clear(), db.staff.clear()])
+    // Files not yet uploaded and unfinished recordings are evidence that exists nowhere else, too.
+    const [pending, uploads, recordings] = await Promise.all([db.outbox.count(), db.uploadQueue.count(), db.recordingChunks.orderBy('recordingId').uniqueKeys()])
+    const files = uploads + recordings.length
+    if (pending + files > 0) return { ok: false as const, pending, files }
+    await Promise.all([
+      db.events.clear(),
+      db.matters.clear(),
+      db.parties.clear(),
+      db.dueActions.clear(),
+      db.drafts.clear(),
+      db.staff.clear(),
+      db.files.clear(),
+    ])
     await Promise.all([db.meta.delete('profile'), db.meta.delete('pullCursor')])
     return { ok: true as const }
   })

@@ -7,6 +7,8 @@ import type { MatterState } from '../domain/matter-state.ts'
 import type { Refusal } from '../domain/refusal.ts'
 import type { CasebookDb } from './database.ts'
 import { writeTables } from './database.ts'
+import type { CapturedFile } from './files.ts'
+import { filesMissingFrom, queueCapturedFiles } from './files.ts'
 import { newId } from './new-id.ts'
 import type { MatterRow } from './rows.ts'
 import { refoldMatter, writeReadRowsOf } from './read-tables.ts'
@@ -24,6 +26,11 @@ export type StepInput = {
   payload: unknown
   /** When it happened, if not now (a diary entry from last night). */
   occurredAt?: string
+  /**
+   * The bytes of the files the payload references, captured on this device: stored and queued
+   * for upload in the same transaction as the event (DESIGN.md "Evidence files").
+   */
+  files?: readonly CapturedFile[]
 }
 
 export type RecordResult =
@@ -37,7 +44,9 @@ export async function recordEvent(
   now: string,
 ): Promise<RecordResult> {
   const proposed = proposedEvent(session, input, now)
-  return db.transaction('rw', writeTables(db), async () => {
+  const captured = input.files ?? []
+  const tables = captured.length > 0 ? [...writeTables(db), db.files, db.uploadQueue, db.recordingChunks] : writeTables(db)
+  return db.transaction('rw', tables, async () => {
     // Everything the step needs is read in one round trip to the store (the matter row, which
     // also names its party and due-action rows), and everything it changes is written in a
     // second: the officer waits for this transaction, and each round trip costs a tablet
@@ -49,12 +58,18 @@ export async function recordEvent(
     const checked = checkEvent(ctx, proposed)
     if (!checked.ok) return checked
     const event = checked.event
+    if (captured.length > 0) {
+      // An entry never references bytes this device does not have: it could never be sent.
+      const missing = await filesMissingFrom(db, event.payload, captured)
+      if (missing.length > 0) return { ok: false as const, refusal: missingFilesRefusal }
+    }
     // The row was just read from IndexedDB: its state is a copy this call may change.
     const next = evolveOwned(state, event)
     await Promise.all([
       db.events.add({ ...event, seq: null }),
       db.outbox.add({ eventId: event.id, matterId: event.matterId, queuedAt: now, status: 'pending', attempts: 0, refusal: null }),
       next ? writeReadRowsOf(db, [next], now, [row]) : undefined,
+      captured.length > 0 ? queueCapturedFiles(db, event, captured, now) : undefined,
     ])
     // A correction changes an earlier entry: fold the matter again, with the new event stored.
     const written = next ?? (await refoldMatter(db, event.matterId, now))
@@ -78,7 +93,9 @@ export async function recordEventOnRow(
   now: string,
   held: MatterRow,
 ): Promise<RecordResult> {
-  if (input.type === 'entryCorrected' || held.id !== input.matterId) return recordEvent(db, session, input, now)
+  if (input.type === 'entryCorrected' || held.id !== input.matterId || (input.files?.length ?? 0) > 0) {
+    return recordEvent(db, session, input, now)
+  }
   const checked = checkEvent({ state: held.state, actor: session.actor, now, findEvent: () => undefined }, proposedEvent(session, input, now))
   if (!checked.ok) return recordEvent(db, session, input, now)
   const event = checked.event
@@ -125,6 +142,11 @@ function proposedEvent(session: Session, input: StepInput, now: string) {
     occurredAt: input.occurredAt ?? now,
     recordedAt: now,
   }
+}
+
+const missingFilesRefusal: Refusal = {
+  code: 'file_missing',
+  message: 'A file attached to this entry is no longer on this device. Remove it and attach it again, then save.',
 }
 
 function correctionTarget(input: StepInput): string | undefined {

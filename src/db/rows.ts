@@ -62,6 +62,42 @@ export type MetaRow = { key: string; value: unknown }
 
 export type DraftRow = { key: string; updatedAt: string; value: unknown }
 
+/**
+ * An evidence file on this device. `local`: captured here, the server does not hold it yet (never
+ * evicted); `uploading`: on its way, `bytesSent` so far; `uploaded`: the server holds it, so the
+ * bytes here are a copy the storage budget may free (`blob` null then: the row keeps the state).
+ */
+export type FileRow = {
+  sha256: string
+  blob: Blob | null
+  mediaType: string
+  size: number
+  name: string
+  matterId: string
+  capturedAt: string
+  state: 'local' | 'uploading' | 'uploaded'
+  bytesSent: number
+  lastOpenedAt: string
+}
+
+export type UploadRow = {
+  sha256: string
+  queuedAt: string
+  attempts: number
+  /** Not tried again before this instant (back-off after a failure). */
+  retryAt: string
+  lastError: string | null
+}
+
+export type RecordingChunkRow = {
+  id?: number
+  recordingId: string
+  matterId: string
+  startedAt: string
+  mediaType: string
+  blob: Blob
+}
+
 /** An officer or manager, as GET /api/users/staff gives them: id, name and role only. */
 export type StaffRow = StaffMember
 

@@ -36,6 +36,19 @@ export const schemaVersions: { version: number; stores: Record<string, string | 
       staff: 'id',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Evidence files (DESIGN.md "Evidence files"): the bytes by their SHA-256, captured here or
+      // fetched when opened. Indexed by matter (kept while the matter is open on the device), by
+      // upload state, and by when last opened (what the budget frees first).
+      files: 'sha256, matterId, state, lastOpenedAt',
+      // Files waiting to go to the server, retried with back-off until it holds them.
+      uploadQueue: 'sha256, retryAt',
+      // An audio recording as it is made, a chunk a second, so a closed app loses at most a second.
+      recordingChunks: '++id, recordingId',
+    },
+  },
 ]
 
 export function declareSchema(db: Dexie, upTo = schemaVersions.length): void {

@@ -16,6 +16,8 @@ import type { StoredEvent } from './rows.ts'
 export type PushOutcome =
   | { id: string; status: 'accepted' | 'duplicate'; seq: number }
   | { id: string; status: 'rejected'; reason: Refusal }
+  /** The server does not hold every file the event references yet: it stays pending. */
+  | { id: string; status: 'missing_files'; missing: string[] }
 
 /** Pending events to push, oldest first. */
 export async function pendingEvents(db: CasebookDb, limit: number): Promise<DomainEvent[]> {
@@ -33,6 +35,7 @@ export async function applyPushResults(db: CasebookDb, results: readonly PushOut
   await db.transaction('rw', writeTables(db), async () => {
     const touched = new Set<string>()
     for (const result of results) {
+      if (result.status === 'missing_files') continue
       const event = await db.events.get(result.id)
       if (!event) continue
       if (result.status === 'rejected') {

@@ -214,7 +214,16 @@ export function entryDetails(e: DomainEvent): [string, string][] {
     if (location) lines.unshift(['Where', `${location.address}${location.postcode ? `, ${location.postcode}` : ''}`])
   }
   if (e.type === 'entryCorrected') {
-    for (const [key, value] of Object.entries(e.payload.changes)) lines.push([`New ${fieldLabel(key).toLowerCase()}`, String(value)])
+    for (const [key, value] of Object.entries(e.payload.changes)) {
+      // A file corrected away: the files the entry keeps, by name (the bytes stay, never deleted).
+      if (key === 'files' && Array.isArray(value)) {
+        const names = value.map((f) => {
+          const name = (f as { name?: unknown }).name
+          return typeof name === 'string' ? name : 'a file'
+        })
+        lines.push(['Files kept', names.length > 0 ? names.join(', ') : 'none'])
+      } else lines.push([`New ${fieldLabel(key).toLowerCase()}`, String(value)])
+    }
   }
   return lines
 }

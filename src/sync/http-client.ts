@@ -11,29 +11,17 @@ import { pullResponseSchema } from '../api/sync-pull.ts'
 import type { PushRequest, PushResponse } from '../api/sync-push.ts'
 import { pushResponseSchema } from '../api/sync-push.ts'
 import type { StaffResponse } from '../api/users-staff.ts'
+import type { Progress } from './file-transfer.ts'
+import type { Fetch, HttpResult } from './http-failure.ts'
+import { offline } from './http-failure.ts'
+import { canXhr, fetchPutFile, getFile, xhrPutFile } from './file-transfer.ts'
 import { staffResponseSchema } from '../api/users-staff.ts'
 
 // The one module in the browser that talks to the server. Every answer is checked against the
 // shared api/ schemas; failures come back as values the caller can show, never as thrown errors,
 // because "the network is down" is a normal state for this app, not an exception.
 
-export type HttpFailure = {
-  ok: false
-  /** 0 when the request never reached the server (offline, DNS, connection refused). */
-  status: number
-  code: string
-  message: string
-}
-export type HttpResult<T> = { ok: true; value: T } | HttpFailure
-
-export type Fetch = typeof fetch
-
-const offline: HttpFailure = {
-  ok: false,
-  status: 0,
-  code: 'offline',
-  message: 'The server cannot be reached. Your work is saved on this device and will be sent when the connection is back.',
-}
+export type { Fetch, HttpFailure, HttpResult } from './http-failure.ts'
 
 async function call<T>(
   fetchFn: Fetch,
@@ -73,8 +61,15 @@ async function call<T>(
     : { ok: false, status: response.status, code: 'bad_response', message: 'The server’s answer was not in the expected form.' }
 }
 
-export function createHttpClient(fetchFn: Fetch = (...args) => fetch(...args)) {
+export function createHttpClient(given?: Fetch) {
+  const fetchFn: Fetch = given ?? ((...args) => fetch(...args))
+  // In the browser, uploads go by XMLHttpRequest for its progress events; a given fetch (tests,
+  // the server's own app.request) is used as it is.
+  const useXhr = given === undefined && canXhr
   return {
+    putFile: (token: string, sha256: string, blob: Blob, onProgress?: Progress) =>
+      useXhr ? xhrPutFile(token, sha256, blob, onProgress) : fetchPutFile(fetchFn, token, sha256, blob, onProgress),
+    getFile: (token: string, sha256: string) => getFile(fetchFn, token, sha256),
     login: (request: LoginRequest) =>
       call<LoginResponse>(fetchFn, '/api/auth/login', loginResponseSchema, { method: 'POST', body: request }),
     logout: (token: string) =>

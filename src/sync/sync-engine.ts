@@ -2,9 +2,12 @@ import type { CasebookDb } from '../db/database.ts'
 import { pendingCount, watchPendingCount } from '../db/queries.ts'
 import { applyPushResults, catchUpReadTables, pendingEvents, pullSession, readCursor } from '../db/server-events.ts'
 import { saveStaff } from '../db/staff.ts'
+import { requeueFiles } from '../db/files.ts'
+import { eventsReadyToPush, uploadDueFiles } from './file-uploads.ts'
 import type { HttpClient, HttpFailure } from './http-client.ts'
 
-// Push the outbox, then pull after the cursor, then refresh the staff directory: on start, when
+// Upload queued files, push the outbox, then pull after the cursor, then refresh the staff
+// directory: on start, when
 // the network comes back, when the app is shown again, soon after a step is recorded, and on a
 // timer, backing off after failures.
 // Never two syncs at once: one promise per tab, and a Web Lock across tabs of the same device.
@@ -86,19 +89,28 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   async function push(token: string): Promise<boolean> {
+    // Files first: an event goes to the server only once the server holds its files (DESIGN.md).
+    const uploadFailure = await uploadDueFiles({ db: deps.db, http: deps.http, now: deps.now, backoffMs }, token)
+    if (uploadFailure) return fail(uploadFailure)
     for (;;) {
-      const events = await pendingEvents(deps.db, pushBatch)
+      const pending = await pendingEvents(deps.db, pushBatch)
+      const { ready: events, waiting } = await eventsReadyToPush(deps.db, pending)
       if (events.length === 0) return true
       const result = await deps.http.push(token, { deviceId: deps.deviceId, events })
       if (!result.ok) return fail(result)
       // `missing_files` is not a refusal: the event stays pending, untouched, until its files
       // are on the server; the rest of the batch was still accepted or refused as usual.
       const settled = result.value.results.filter((r) => r.status !== 'missing_files')
-      const missing = result.value.results.flatMap((r) => (r.status === 'missing_files' ? r.missing : []))
+      const missing = [...new Set(result.value.results.flatMap((r) => (r.status === 'missing_files' ? r.missing : [])))]
       await applyPushResults(deps.db, settled, deps.now())
-      if (missing.length > 0) deps.onMissingFiles?.([...new Set(missing)])
-      // A full batch that all waits for files would come back the same: stop until next sync.
-      if (events.length < pushBatch || settled.length === 0) return true
+      if (missing.length > 0) {
+        // The files the server lacks are queued again; the event goes with a later sync.
+        await requeueFiles(deps.db, missing, deps.now())
+        deps.onMissingFiles?.(missing)
+        return true
+      }
+      // Events waiting for files stay at the head of the outbox: asking again would bring them back.
+      if (pending.length < pushBatch || waiting > 0) return true
     }
   }
 

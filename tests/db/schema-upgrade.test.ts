@@ -57,4 +57,31 @@ describe('schema upgrades', () => {
     await saveStaff(db, [{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
     expect(await readStaff(db)).toEqual([{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
   })
+
+  it('v3 → v4: keeps the events, outbox, drafts and staff, and adds empty file, upload and recording stores', async () => {
+    const name = `casebook-upgrade-v3-v4-${Math.random().toString(36).slice(2)}`
+    db = openDatabase(name, 3)
+    const matterId = newMatterId()
+    const { event } = await recordOk(db, phoneReport(matterId), '2026-11-02T09:05:00.000Z')
+    const draft = { key: `diary:${matterId}`, updatedAt: '2026-11-02T09:06:00.000Z', value: { what: 'half typed' } }
+    await db.drafts.put(draft)
+    await saveStaff(db, [{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
+    const before = await tableSnapshot(db)
+    db.close()
+
+    db = openDatabase(name, 4)
+    await db.open()
+    expect(db.verno).toBe(4)
+    expect(await db.events.get(event.id)).toMatchObject({ id: event.id, type: 'reportReceived' })
+    expect(await db.outbox.get(event.id)).toMatchObject({ status: 'pending' })
+    expect(await db.drafts.get(draft.key)).toEqual(draft)
+    expect(await readStaff(db)).toEqual([{ id: 'officer-2', name: 'Tom Hale', role: 'officer' }])
+    expect(await tableSnapshot(db)).toEqual(before)
+    expect([await db.files.count(), await db.uploadQueue.count(), await db.recordingChunks.count()]).toEqual([0, 0, 0])
+    const blob = new Blob(['photo bytes'], { type: 'image/png' })
+    const file = { sha256: 'a'.repeat(64), blob, mediaType: 'image/png', size: blob.size, name: 'fence.png', matterId, capturedAt: '2026-11-02T09:00:00.000Z', state: 'local' as const, bytesSent: 0, lastOpenedAt: '2026-11-02T09:00:00.000Z' }
+    await db.files.put(file)
+    expect(await (await db.files.get(file.sha256))!.blob!.text()).toBe('photo bytes')
+    expect(await db.files.where('matterId').equals(matterId).count()).toBe(1)
+  })
 })

@@ -8,6 +8,9 @@ import { sendsLetter } from '../../domain/letter-sent.ts'
 import type { MatterState } from '../../domain/matter-state.ts'
 import { LetterSection } from '../features/letters/letter-section.tsx'
 import type { StoredEvent } from '../../db/rows.ts'
+import { AttachFiles } from '../features/files/attach-files.tsx'
+import type { Attachment } from '../features/files/capture-file.ts'
+import { attachmentsPayload, takesFiles } from '../features/files/file-steps.ts'
 import { useServices, useSession } from '../services.tsx'
 import { useMarkDirty } from './dirty-forms.ts'
 import type { FormContext, FormValues, StepSpec } from './field-spec.ts'
@@ -50,12 +53,17 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null)
   // Issue 13: the letter written from this step is recorded with it, as it went out.
   const [letter, setLetter] = useState<SentLetter | null>(null)
+  const [attachments, setAttachments] = useState<Attachment[]>([])
   const values = useWatch({ control: form.control }) as FormValues
   useMarkDirty(`${spec.id}:${state.id}`, form.formState.isDirty)
 
   const submit = form.handleSubmit(async (vals) => {
     setRefusal(null)
-    const payload = { ...toPayload(spec, vals, () => newId(services.now())), ...(letter ? { letter } : {}) }
+    const payload = {
+      ...toPayload(spec, vals, () => newId(services.now())),
+      ...(letter ? { letter } : {}),
+      ...attachmentsPayload(attachments),
+    }
     const step = { matterId: state.id, type: spec.eventType, payload }
     if (takesOnBeforeClosing(state, session.actor, step)) {
       // Closing an unassigned enquiry: the officer takes it on first (decisions.md).
@@ -65,12 +73,13 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
         return
       }
     }
-    const result = await recordStep(services.db, session, step, services.now())
+    const result = await recordStep(services.db, session, { ...step, files: attachments.map((a) => a.captured) }, services.now())
     if (!result.ok) {
       setRefusal(result.refusal.message)
       return
     }
     form.reset()
+    setAttachments([])
     onDone(`${spec.label}: saved on this device.`)
   })
 
@@ -90,6 +99,7 @@ export function StepForm({ spec, state, events, onDone, onCancel }: Props) {
       {sendsLetter(spec.eventType) && (
         <LetterSection stepId={spec.id} state={state} values={values} today={ctx.today} letter={letter} onLetter={setLetter} />
       )}
+      {takesFiles(spec.eventType) && <AttachFiles matterId={state.id} attachments={attachments} onChange={setAttachments} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? 'Saving…' : (spec.submitLabel ?? 'Save')}

@@ -17,5 +17,7 @@ export function lazyHttpClient(
     pull: async (...args) => (await loaded()).pull(...args),
     staff: async (...args) => (await loaded()).staff(...args),
     publicReport: async (...args) => (await loaded()).publicReport(...args),
+    putFile: async (...args) => (await loaded()).putFile(...args),
+    getFile: async (...args) => (await loaded()).getFile(...args),
   }
 }

@@ -13,6 +13,8 @@ export const securityHeaders = secureHeaders({
     scriptSrc: [self],
     styleSrc: [self],
     imgSrc: [self, 'data:', 'blob:'],
+    // Evidence recordings and videos play from the device's own copy (a blob: URL, issue 12).
+    mediaSrc: [self, 'blob:'],
     fontSrc: [self],
     connectSrc: [self],
     manifestSrc: [self],

@@ -26,8 +26,8 @@ export const tablet = { width: 1024, height: 768 }
 const device: BrowserContextOptions = { locale: 'en-GB', timezoneId: 'Europe/London' }
 
 /** One browser per test file; each test opens its own (incognito) context with `newContext`. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch(options)
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ ...options, args: [...chromiumArgs, ...extraArgs] })
 }
 
 export function newContext(browser: Browser, viewport = tablet): Promise<BrowserContext> {

@@ -10,13 +10,14 @@ import { matterHeading, signedInDevice, waitUntilSynced } from './casebook.ts'
 // real server: for the browser tests where several people work the same matters. One server and
 // one Chromium per test file, started side by side and closed with every device after it.
 
-export function demoTeam() {
+/** `browserArgs`: extra Chromium flags (the fake camera and microphone of the evidence tests). */
+export function demoTeam(browserArgs: readonly string[] = []) {
   let app: RunningApp | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    ;[app, browser] = await Promise.all([startApp(), launchBrowser()])
+    ;[app, browser] = await Promise.all([startApp(), launchBrowser(browserArgs)])
   })
   afterAll(async () => {
     for (const context of contexts) await context.close()

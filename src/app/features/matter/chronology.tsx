@@ -4,6 +4,7 @@ import { compareIso } from '../../../domain/calendar.ts'
 import type { EntryKind } from '../../../domain/chronology-text.ts'
 import { entryDetails, entryKinds, entryTitle, kindOfType, whenText } from '../../../domain/chronology-text.ts'
 import { linkIdOfActor } from '../../../domain/diary-links.ts'
+import { ChronologyFiles, useMatterFiles } from '../files/chronology-files.tsx'
 import { SentLetterText } from './sent-letter-text.tsx'
 
 // The action plan as a readable chronology, in the order things happened. Corrected entries show
@@ -56,6 +57,7 @@ export function Chronology({ events, outbox, meId }: Props) {
     [events, kind],
   )
   const drawn = useEntriesDrawn(shown.length)
+  const files = useMatterFiles(events)
 
   return (
     <section aria-labelledby="chronology-heading" className="chronology">
@@ -75,12 +77,13 @@ export function Chronology({ events, outbox, meId }: Props) {
         {shown.slice(0, drawn).map((e) => {
           const pending = status.get(e.id)
           const corrected = corrections.get(e.id)
+          const by = byWhom(e.actorId, meId)
           return (
             <li key={e.id} className={`entry entry-${kindOfType[e.type]}${corrected ? ' entry-superseded' : ''}`}>
               <p className="entry-head">
                 <strong>{entryTitle(e)}</strong>
                 <span className="entry-when">
-                  {whenText(e.occurredAt)} · by {byWhom(e.actorId, meId)}
+                  {whenText(e.occurredAt)} · by {by}
                   {e.recordedAt.slice(0, 16) !== e.occurredAt.slice(0, 16) ? ` · recorded ${whenText(e.recordedAt)}` : ''}
                 </span>
               </p>
@@ -93,6 +96,7 @@ export function Chronology({ events, outbox, meId }: Props) {
                 ))}
               </dl>
               <SentLetterText event={e} />
+              <ChronologyFiles entry={e} corrections={corrected} files={files} by={by} canCorrect={e.type !== 'entryCorrected'} />
               {corrected && <p className="entry-note">Corrected later ({corrected.length}): see the correction entries.</p>}
               {pending?.status === 'pending' && <p className="entry-note">Saved on this device; not yet sent to the server.</p>}
               {pending?.status === 'rejected' && (

@@ -13,6 +13,9 @@ import { FieldInput } from '../../forms/field-input.tsx'
 import { localNow } from '../../forms/step-form.tsx'
 import { stepResolver, toPayload } from '../../forms/to-payload.ts'
 import { payloadSchemas } from '../../../domain/events.ts'
+import { AttachFiles } from '../files/attach-files.tsx'
+import type { Attachment } from '../files/capture-file.ts'
+import { attachmentsPayload } from '../files/file-steps.ts'
 import { Link } from '../../routing/link.tsx'
 import { navigate } from '../../routing/navigation.ts'
 import { useServices, useSession } from '../../services.tsx'
@@ -65,6 +68,7 @@ function DiaryForm({ row, initial }: { row: MatterRow; initial: FormValues | nul
   })
   const values = useWatch({ control: form.control }) as FormValues
   const [refusal, setRefusal] = useState<string | null>(null)
+  const [attachments, setAttachments] = useState<Attachment[]>([])
   const [draftSaved, setDraftSaved] = useState(Boolean(initial))
   useMarkDirty(`diary:${state.id}`, form.formState.isDirty)
 
@@ -89,7 +93,8 @@ function DiaryForm({ row, initial }: { row: MatterRow; initial: FormValues | nul
     let result: Awaited<ReturnType<typeof recordStep>>
     try {
       // With the row drawn here: one round trip to the store when the matter has not changed since.
-      result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload }, services.now(), row)
+      const files = attachments.map((a) => a.captured)
+      result = await recordStep(services.db, session, { matterId: state.id, type: 'diaryEntryRecorded', payload, files }, services.now(), row)
     } catch {
       // Not a rule, not a full device: the store failed. Nothing was written; the form (and its
       // draft) still holds what was typed, and Save can be pressed again.
@@ -113,7 +118,7 @@ function DiaryForm({ row, initial }: { row: MatterRow; initial: FormValues | nul
     e.preventDefault()
     if (saving.current) return
     const vals = form.getValues()
-    const payload = toPayload(diarySpec, vals, () => newId(services.now()))
+    const payload = { ...toPayload(diarySpec, vals, () => newId(services.now())), ...attachmentsPayload(attachments) }
     if (!payloadSchemas.diaryEntryRecorded.safeParse(payload).success) {
       void form.handleSubmit(() => undefined)()
       return
@@ -156,6 +161,7 @@ function DiaryForm({ row, initial }: { row: MatterRow; initial: FormValues | nul
         {fields.slice(1).map((field) => (
           <FieldInput key={field.name} field={field} form={form} ctx={ctx} idPrefix={idPrefix} />
         ))}
+        <AttachFiles matterId={state.id} attachments={attachments} onChange={setAttachments} />
         <p className="hint" aria-live="polite">
           {draftSaved ? 'Draft kept on this device.' : ' '}
         </p>

@@ -3,10 +3,19 @@ import type { StorageStatus } from '../../../pwa/storage.ts'
 import { formatBytes, requestPersistentStorage, storageStatus } from '../../../pwa/storage.ts'
 import { isIos, isStandalone, promptInstall, useCanInstall } from '../../../pwa/install-prompt.ts'
 import { clearDeviceData } from '../../../db/device.ts'
+import { FileStorageSection } from '../files/file-storage-section.tsx'
 import { useServices, useSession } from '../../services.tsx'
 import { useSyncNow } from '../../sync/sync-context.tsx'
 
 // Who is signed in on this device, how much storage Casebook uses, and installing it.
+
+function waitingText(entries: number, files: number): string {
+  const parts = [
+    entries > 0 ? `${entries} entr${entries === 1 ? 'y' : 'ies'}` : '',
+    files > 0 ? `${files} file${files === 1 ? '' : 's'} (photos, recordings, documents)` : '',
+  ].filter(Boolean)
+  return `${parts.join(' and ')} ${entries + files === 1 ? 'has' : 'have'}`
+}
 
 export default function SettingsScreen() {
   const { setProfile, db, http } = useServices()
@@ -17,7 +26,7 @@ export default function SettingsScreen() {
     if (!cleared.ok) {
       syncNow()
       return setSignOutMessage(
-        `${cleared.pending} entr${cleared.pending === 1 ? 'y has' : 'ies have'} not reached the server yet. Connect and wait for them to send (or deal with any the server rejected), then sign out.`,
+        `${waitingText(cleared.pending, cleared.files)} not reached the server yet. Connect and wait for them to send (or deal with any the server rejected), then sign out.`,
       )
     }
     await http.logout(profile.token)
@@ -65,6 +74,7 @@ export default function SettingsScreen() {
           <p aria-busy="true">Checking storage…</p>
         )}
       </section>
+      <FileStorageSection />
       <section aria-labelledby="install-heading">
         <h2 id="install-heading">Install Casebook</h2>
         {isStandalone() ? (
