@@ -44,7 +44,19 @@ export default defineConfig({
         'diary-sw': fileURLToPath(new URL('./src/diary/service-worker.ts', import.meta.url)),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'diary-sw' ? 'diary-sw.js' : 'assets/[name]-[hash].js'),
+        // The complainant's page gets a prefix of its own: the officer app's precache leaves out
+        // `assets/complainant-diary-*`, and a plain `diary-*` also matched the officer's own
+        // diary-entry-screen chunk, which then failed to load offline.
+        entryFileNames: (chunk) =>
+          chunk.name === 'diary-sw'
+            ? 'diary-sw.js'
+            : chunk.name === 'diary'
+              ? 'assets/complainant-diary-[hash].js'
+              : 'assets/[name]-[hash].js',
+        assetFileNames: (asset) =>
+          asset.names.some((name) => name.startsWith('diary') && name.endsWith('.css'))
+            ? 'assets/complainant-diary-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
       },
     },
   },
@@ -98,7 +110,7 @@ export default defineConfig({
         // The PDF fonts (about 1.4 MB) are precached so letters and the court bundle are made offline.
         globPatterns: ['**/*.{js,css,html,ttf}'],
         // The complainant's diary is another app with its own service worker: not the officer's.
-        globIgnores: ['diary.html', 'diary-sw.js', 'assets/diary-*'],
+        globIgnores: ['diary.html', 'diary-sw.js', 'assets/complainant-diary-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/diary(\/|$)/],
       },

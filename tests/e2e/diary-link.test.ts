@@ -91,7 +91,10 @@ it('R5: a complainant keeps their diary on their own phone, offline, and it reac
   await write(diary, second)
   expect(await diary.getByText('Saved on this phone. It will be sent when you are online.').count()).toBe(2)
   await diary.reload()
-  expect(await diary.getByText('Saved on this phone. It will be sent when you are online.').count()).toBe(2)
+  // The list is read from the phone's store after the page draws: wait for it, as a person would.
+  await expect
+    .poll(() => diary.getByText('Saved on this phone. It will be sent when you are online.').count())
+    .toBe(2)
 
   await context.setOffline(false)
   await expect
