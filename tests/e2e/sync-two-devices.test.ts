@@ -18,12 +18,14 @@ import {
 } from './support/casebook.ts'
 import { demoTeam } from './support/team.ts'
 
-// Issue 4, browser test: two officers on two devices (two Chromium profiles) work the same matter
-// at the same time, one of them offline. Officer A (officer1, a tablet) created the matter; the
-// manager allocated it to officer B (officer2, a phone), so both may see it. A, offline, records
-// two diary entries while B, online, records a contact. When A is back online and both have
-// synced, both devices show the same action plan, entry for entry, in the same order. (The manager
-// approving a closure on another device, and the officer seeing it, is in officer-journey.)
+// Issue 4, browser test: two people on two devices (two Chromium profiles) work the same matter at
+// the same time, one of them offline. Officer A (officer1, a tablet) created the matter and the
+// manager allocated it to A; the manager (B, on a phone) sees every matter. Since issue 14 an
+// allocated matter is its officer's alone (decisions.md "Access after allocation"), so the second
+// device is the manager's, not another officer's. A, offline, records two diary entries while B,
+// online, records a contact. When A is back online and both have synced, both devices show the
+// same action plan, entry for entry, in the same order. (The manager approving a closure on
+// another device, and the officer seeing it, is in officer-journey.)
 
 const poll = { timeout: 15_000 }
 
@@ -32,7 +34,7 @@ let deviceA: Page
 let deviceB: Page
 let matterId = ''
 
-it('one matter, two officers: A offline records diary entries while B online records a contact; both converge', async () => {
+it('one matter, two devices: the officer offline records diary entries while the manager online records a contact; both converge', async () => {
   deviceA = await team.device(demo.officer1, tablet)
   // A goes offline later, so it needs the app shell precached.
   await waitForServiceWorker(deviceA)
@@ -46,12 +48,12 @@ it('one matter, two officers: A offline records diary entries while B online rec
   })
   await reloadAndSync(deviceA)
 
-  // Officer A created it; the manager allocates it to officer B (from the app in
-  // allocation.test.ts; here through the API, as the manager's device would send it). A matter
-  // leaves the enquiry only once it has an officer (R5), so A issues the diary sheets after that.
+  // Officer A created it; the manager allocates it to A (from the app in allocation.test.ts; here
+  // through the API, as the manager's device would send it). A matter leaves the enquiry only once
+  // it has an officer (R5), so A issues the diary sheets after that.
   const manager = await apiSignIn(team.url(), demo.manager1)
-  const officer2 = await apiSignIn(team.url(), demo.officer2)
-  await pushStep(manager, matterId, 'matterAssigned', { officerId: officer2.user.id })
+  const officer1 = await apiSignIn(team.url(), demo.officer1)
+  await pushStep(manager, matterId, 'matterAssigned', { officerId: officer1.user.id })
   await reloadAndSync(deviceA)
   await recordStep(deviceA, 'Record the threshold assessment R2', async (form) => {
     await choose(form, 'Is the threshold met?', 'Yes')
@@ -60,8 +62,8 @@ it('one matter, two officers: A offline records diary entries while B online rec
   await recordStep(deviceA, 'Issue diary sheets R5')
   await reloadAndSync(deviceA)
 
-  // B's first sync brings the whole history of the matter allocated to them.
-  deviceB = await team.device(demo.officer2, phone)
+  // The manager's first sync brings the whole history of the matter.
+  deviceB = await team.device(demo.manager1, phone)
   await team.openMatter(deviceB, matterId)
   await team.openMatter(deviceA, matterId)
   await reloadAndSync(deviceA)
